@@ -13,12 +13,18 @@ export async function validateCommand(file: string, options: { json?: boolean })
     text = await readFile(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return { ok: false, output: `${file}: ${reason} — pass the config's path, e.g. crmflow validate crmflow.config.yaml` };
+    return {
+      ok: false,
+      output: `${file}: ${reason} — pass the config's path, e.g. crmflow validate crmflow.config.yaml`,
+    };
   }
   const result = parseConfigText(text);
   if (options.json) {
     const problems = result.ok ? result.warnings : result.problems;
-    return { ok: result.ok, output: JSON.stringify({ file, valid: result.ok, problems: problems.map(jsonProblem) }, null, 2) };
+    return {
+      ok: result.ok,
+      output: JSON.stringify({ file, valid: result.ok, problems: problems.map(jsonProblem) }, null, 2),
+    };
   }
   if (!result.ok) {
     const errors = result.problems.filter((problem) => problem.severity === 'error').length;
@@ -35,20 +41,32 @@ function jsonProblem(problem: ConfigProblem) {
 
 function summary(config: Config): string[] {
   const calendars = Object.entries(config.calendars).map(([name, calendar]) => {
-    const hours = calendar.hours === '24x7' ? '24x7' : `${Object.values(calendar.hours).filter((ranges) => ranges?.length).length} open days a week`;
-    const country = calendar.holidays?.country ? `, ${calendar.holidays.country}${calendar.holidays.region ? `-${calendar.holidays.region}` : ''} holidays` : '';
+    const hours =
+      calendar.hours === '24x7'
+        ? '24x7'
+        : `${Object.values(calendar.hours).filter((ranges) => ranges?.length).length} open days a week`;
+    const country = calendar.holidays?.country
+      ? `, ${calendar.holidays.country}${calendar.holidays.region ? `-${calendar.holidays.region}` : ''} holidays`
+      : '';
     return `${name} (${calendar.timezone}, ${hours}${country})`;
   });
   const crms = [
     config.crm.salesforce && `Salesforce org ${config.crm.salesforce.orgId}`,
     config.crm.hubspot && `HubSpot portal ${config.crm.hubspot.portalId}`,
   ].filter(Boolean);
-  const escalation = (config.escalation ?? []).map((policy) => `${policy.name} (${policy.tiers.map((tier) => `${tier.after} → ${tier.assignTo}`).join(', ')})`);
-  const followUp = (config.followUp ?? []).map((policy) => `${policy.name} (${policy.on}, ${policy.after}${policy.at ? ` at ${policy.at}` : ''} → ${policy.assignTo})`);
-  const expedite = (config.expedite ?? []).map((policy) =>
-    `${policy.name} (${policy.when.atRisk ? `at risk, checked ${policy.checkBefore} before the promise` : 'flagged orders'} → ${policy.assignTo})`,
+  const escalation = (config.escalation ?? []).map(
+    (policy) => `${policy.name} (${policy.tiers.map((tier) => `${tier.after} → ${tier.assignTo}`).join(', ')})`,
   );
-  const line = (label: string, items: readonly unknown[]) => `  ${label.padEnd(11)} ${items.length ? items.join('; ') : '—'}`;
+  const followUp = (config.followUp ?? []).map(
+    (policy) =>
+      `${policy.name} (${policy.on}, ${policy.after}${policy.at ? ` at ${policy.at}` : ''} → ${policy.assignTo})`,
+  );
+  const expedite = (config.expedite ?? []).map(
+    (policy) =>
+      `${policy.name} (${policy.when.atRisk ? `at risk, checked ${policy.checkBefore} before the promise` : 'flagged orders'} → ${policy.assignTo})`,
+  );
+  const line = (label: string, items: readonly unknown[]) =>
+    `  ${label.padEnd(11)} ${items.length ? items.join('; ') : '—'}`;
   return [
     line('calendars', calendars),
     line('crm', crms),

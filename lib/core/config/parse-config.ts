@@ -45,7 +45,22 @@ export function parseConfigText(text: string): ConfigResult {
       }),
     };
   }
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml refuses documents whose aliases would expand beyond reason (a "billion laughs").
+    return {
+      ok: false,
+      problems: [
+        {
+          path: [],
+          message: `${(error as Error).message} — write the values out, without so many aliases`,
+          severity: 'error',
+        },
+      ],
+    };
+  }
   if (value === null || value === undefined) {
     return {
       ok: false,

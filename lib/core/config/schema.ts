@@ -166,7 +166,13 @@ export const escalationPolicySchema = strictObject({
   name,
   when: strictObject({ priority: z.array(priority).optional(), status: z.array(caseStatus).optional() }).optional(),
   calendar: name,
-  pauseWhile: z.array(caseStatus.exclude(['closed'])).optional(),
+  pauseWhile: z
+    .array(
+      z.enum(['new', 'open', 'waiting'], {
+        error: (issue) => `${shown(issue.input)} is not a status the clock can pause in — use new, open or waiting`,
+      }),
+    )
+    .optional(),
   warnBefore: duration.optional(),
   tiers: z.array(tier).min(1, { error: 'a policy needs at least one tier' }),
 });
