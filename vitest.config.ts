@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Scenario and integration tests start servers; a generous per-test limit, never a timing assertion.
     testTimeout: 60_000,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
