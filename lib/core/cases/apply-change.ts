@@ -13,7 +13,11 @@ export interface CaseDecision {
   readonly state: CaseState;
   /** False when the change was already known (a duplicate or an older snapshot). */
   readonly changed: boolean;
-  /** Start this escalation plan version. */
+  /**
+   * The escalation plan version that should be running now (the clock runs and a policy matches).
+   * Starting it is idempotent (deterministic execution names), so the router starts it on every
+   * change: a start lost to a crash after the state was saved is made good by the next delivery.
+   */
   readonly startEscalation?: number;
 }
 
@@ -26,7 +30,7 @@ export function applyCaseChange(
   const statusHistory = mergeStatus(previous?.statusHistory, snapshot);
   const newest = !previous || snapshot.modifiedAt > previous.snapshot.modifiedAt;
   if (previous && !newest && statusHistory.length === previous.statusHistory.length) {
-    return { state: previous, changed: false };
+    return { state: previous, changed: false, ...running(previous, settings) };
   }
   const current = newest ? snapshot : (previous?.snapshot ?? snapshot);
   const lastUserOwnerId = newest && isUserId(ref.crm, snapshot.ownerId) ? snapshot.ownerId : previous?.lastUserOwnerId;
@@ -41,11 +45,15 @@ export function applyCaseChange(
     ...(lastUserOwnerId === undefined ? {} : { lastUserOwnerId }),
     escalation: { version, signature },
   };
-  // A plan starts when the clock runs; a paused case gets one when it runs again.
-  const policy = matchEscalationPolicy(settings, current);
-  const timed =
-    replan && current.status !== 'closed' && policy !== undefined && !policy.pauseWhile.includes(current.status);
-  return { state, changed: true, ...(timed ? { startEscalation: version } : {}) };
+  return { state, changed: true, ...running(state, settings) };
+}
+
+/** A plan runs while the clock runs; a paused case gets a new one when it runs again. */
+function running(state: CaseState, settings: Settings): { startEscalation?: number } {
+  const { status } = state.snapshot;
+  const policy = matchEscalationPolicy(settings, state.snapshot);
+  if (status === 'closed' || !policy || policy.pauseWhile.includes(status)) return {};
+  return { startEscalation: state.escalation.version };
 }
 
 /** Inserts the snapshot's status at its moment; repeats of the same status add nothing. */

@@ -59,6 +59,7 @@ export function escalateAction({
     target: tier.assignTo,
     targetOwnerId,
     targetIsUser,
+    ...(snapshot.ownerId ? { previousOwnerId: snapshot.ownerId } : {}),
     note,
     ...(targetIsUser
       ? {

@@ -25,6 +25,8 @@ export interface EscalateAction {
   readonly target: string;
   readonly targetOwnerId: string;
   readonly targetIsUser: boolean;
+  /** Who owned the case before: `notify: [owner]` tells them. */
+  readonly previousOwnerId?: string;
   readonly note: string;
   /** A to-do for the new owner when it is a person. */
   readonly task?: {

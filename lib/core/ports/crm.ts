@@ -17,6 +17,10 @@ export interface CrmPort {
   readRecord(ref: RecordRef): Promise<NativeFields | undefined>;
   /** Sets native fields on a record (owner, escalated flag, expedite flag…). */
   updateRecord(ref: RecordRef, fields: NativeFields): Promise<void>;
+  /** Makes `ownerId` (a user or a queue) the record's owner. Idempotent by nature. */
+  assignOwner(ref: RecordRef, ownerId: string): Promise<void>;
+  /** Marks a case escalated where the CRM has a flag for it (Salesforce IsEscalated); else nothing. */
+  markEscalated(ref: RecordRef): Promise<void>;
 
   owner(id: string): Promise<Owner | undefined>;
   contact(id: string): Promise<Contact | undefined>;

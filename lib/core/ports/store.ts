@@ -51,6 +51,8 @@ export interface Store {
    */
   saveRecord<T>(ref: RecordRef, data: T, expectedVersion: number): Promise<boolean>;
 
+  /** Whether an event id was marked seen (and has not expired by `now`). */
+  hasSeenEvent(eventId: string, now: Instant): Promise<boolean>;
   /** True the first time an event id is seen, false for a duplicate. Kept for `ttlSeconds`. */
   markEventSeen(eventId: string, now: Instant, ttlSeconds: number): Promise<boolean>;
 

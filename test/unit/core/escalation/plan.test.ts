@@ -72,7 +72,7 @@ function story(changes: CaseSnapshot[], config = settings()) {
   for (const change of changes) {
     const decision = applyCaseChange(ref, state, change, config);
     state = decision.state;
-    if (decision.startEscalation) started.push(decision.startEscalation);
+    if (decision.startEscalation && decision.startEscalation !== started.at(-1)) started.push(decision.startEscalation);
   }
   if (!state) throw new Error('no changes');
   return { state, started };

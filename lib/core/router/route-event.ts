@@ -1,0 +1,70 @@
+/**
+ * The router (DESIGN §1): the only writer of record state. Dedupes on the source event id, merges
+ * the change into the stored state (newer wins; a late status still lands in the history), and
+ * starts the plan that should be running. Every step is idempotent, so a redelivered event — after
+ * a crash anywhere in here — ends in the same state with the same executions.
+ */
+import type { Settings } from '../config/settings.ts';
+import { applyCaseChange } from '../cases/apply-change.ts';
+import type { CaseSnapshot, CaseState } from '../cases/case-state.ts';
+import type { CrmName } from '../model/canonical.ts';
+import type { CrmEvent, NativeFields, RecordRef } from '../model/crm-event.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { CrmPort } from '../ports/crm.ts';
+import type { Store } from '../ports/store.ts';
+import type { WorkflowStarter } from '../ports/workflows.ts';
+import { toIso } from '../time/instant.ts';
+
+export interface RouterDeps {
+  readonly settings: Settings;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly crm: (crm: CrmName) => CrmPort;
+  readonly workflows: WorkflowStarter;
+  /** Native case fields → canonical snapshot (lib/crm/<crm>/mapping.ts). */
+  readonly mapCase: (crm: CrmName, fields: NativeFields) => CaseSnapshot;
+}
+
+export type RouteOutcome = 'duplicate' | 'applied' | 'unchanged' | 'ignored' | 'gone';
+
+/** How long an event id is remembered: longer than Salesforce retries (24 h) and HubSpot's (3 days). */
+const DEDUPE_SECONDS = 7 * 24 * 3600;
+const SAVE_ATTEMPTS = 8;
+
+export async function routeEvent(deps: RouterDeps, event: CrmEvent): Promise<RouteOutcome> {
+  const now = deps.clock.now();
+  if (await deps.store.hasSeenEvent(event.id, now)) return 'duplicate';
+  const ref: RecordRef = { crm: event.crm, kind: event.kind, id: event.recordId };
+  const outcome = event.kind === 'case' ? await routeCase(deps, ref, event) : 'ignored';
+  await deps.store.appendAudit(ref, {
+    at: now,
+    type: 'event',
+    summary: `${event.kind} ${event.change} (${outcome})`,
+    detail: { eventId: event.id, occurredAt: toIso(event.occurredAt) },
+  });
+  await deps.store.markEventSeen(event.id, now, DEDUPE_SECONDS);
+  return outcome;
+}
+
+async function routeCase(deps: RouterDeps, ref: RecordRef, event: CrmEvent): Promise<RouteOutcome> {
+  // A partial event (one HubSpot property) is not the record: read the whole of it first.
+  const fields = event.complete ? event.fields : await deps.crm(ref.crm).readRecord(ref);
+  if (!fields) return 'gone';
+  const snapshot = deps.mapCase(ref.crm, fields);
+  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+    const stored = await deps.store.getRecord<CaseState>(ref);
+    const decision = applyCaseChange(ref, stored?.data, snapshot, deps.settings);
+    if (decision.changed && !(await deps.store.saveRecord(ref, decision.state, stored?.version ?? 0))) continue;
+    if (decision.startEscalation !== undefined) {
+      const version = decision.startEscalation;
+      await deps.workflows.start('escalation', executionName('escalation', ref, version), { ref, version });
+    }
+    return decision.changed ? 'applied' : 'unchanged';
+  }
+  throw new Error(`could not save ${ref.crm} ${ref.kind} ${ref.id}: ${SAVE_ATTEMPTS} concurrent writers in a row`);
+}
+
+/** `<workflow>-<crm>-<recordId>-v<planVersion>` (DESIGN §1): a duplicate start is a no-op. */
+export function executionName(workflow: string, ref: RecordRef, version: number): string {
+  return `${workflow}-${ref.crm}-${ref.id}-v${version}`;
+}
