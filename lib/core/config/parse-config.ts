@@ -2,11 +2,11 @@
  * From YAML text (or an already parsed value, as scenario files carry it inline) to a validated
  * config, or to every problem found, each with its path and, for text, its line and column.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { checkReferences } from './references.ts';
 import { configSchema, type Config } from './schema.ts';
 import type { ConfigProblem } from './problem.ts';
 import { problemsFromIssues } from './zod-issues.ts';
+import { byLine, readYaml } from './yaml-source.ts';
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: Config; readonly warnings: readonly ConfigProblem[] }
@@ -28,63 +28,10 @@ export function validateConfig(value: unknown): ConfigResult {
 }
 
 export function parseConfigText(text: string): ConfigResult {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => {
-        const position = lines.linePos(error.pos[0]);
-        return {
-          path: [],
-          message: `${error.message.split('\n')[0]} — this is not valid YAML`,
-          severity: 'error' as const,
-          line: position.line,
-          column: position.col,
-        };
-      }),
-    };
-  }
-  let value: unknown;
-  try {
-    value = document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    // yaml refuses documents whose aliases would expand beyond reason (a "billion laughs").
-    return {
-      ok: false,
-      problems: [
-        {
-          path: [],
-          message: `${(error as Error).message} — write the values out, without so many aliases`,
-          severity: 'error',
-        },
-      ],
-    };
-  }
-  if (value === null || value === undefined) {
-    return {
-      ok: false,
-      problems: [
-        { path: [], message: 'the file is empty — start from the example crmflow.config.yaml', severity: 'error' },
-      ],
-    };
-  }
-  const result = validateConfig(value);
-  const locate = (problem: ConfigProblem) => ({ ...problem, ...position(document, lines, problem.path) });
+  const source = readYaml(text, 'start from the example crmflow.config.yaml');
+  if (!source.ok) return source;
+  const result = validateConfig(source.value);
   return result.ok
-    ? { ...result, warnings: result.warnings.map(locate) }
-    : { ok: false, problems: result.problems.map(locate).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
-}
-
-/** Line and column of the deepest node of `path` that exists in the document. */
-function position(document: Document, lines: LineCounter, path: readonly (string | number)[]) {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    if (range && (depth > 0 || isMap(node) || isSeq(node))) {
-      const { line, col } = lines.linePos(range[0]);
-      return { line, column: col };
-    }
-  }
-  return {};
+    ? { ...result, warnings: result.warnings.map(source.locate) }
+    : { ok: false, problems: result.problems.map(source.locate).sort(byLine) };
 }
