@@ -57,11 +57,23 @@ async function routeCase(deps: RouterDeps, ref: RecordRef, event: CrmEvent): Pro
     if (decision.changed && !(await deps.store.saveRecord(ref, decision.state, stored?.version ?? 0))) continue;
     if (decision.startEscalation !== undefined) {
       const version = decision.startEscalation;
-      await deps.workflows.start('escalation', executionName('escalation', ref, version), { ref, version });
+      await startOnce(deps.workflows, 'escalation', executionName('escalation', ref, version), { ref, version });
     }
     return decision.changed ? 'applied' : 'unchanged';
   }
   throw new Error(`could not save ${ref.crm} ${ref.kind} ${ref.id}: ${SAVE_ATTEMPTS} concurrent writers in a row`);
+}
+
+/**
+ * Starts a plan version unless it already ran: its name says which plan it is, so an execution that
+ * exists under it — running or finished — is the same plan.
+ */
+async function startOnce(workflows: WorkflowStarter, workflow: string, name: string, input: Record<string, unknown>) {
+  try {
+    await workflows.start(workflow, name, input);
+  } catch (error) {
+    if ((error as Error).name !== 'ExecutionAlreadyExists') throw error;
+  }
 }
 
 /** `<workflow>-<crm>-<recordId>-v<planVersion>` (DESIGN §1): a duplicate start is a no-op. */
