@@ -4,6 +4,8 @@
  */
 import { Command } from 'commander';
 import { configJsonSchema } from '../lib/core/config/index.ts';
+import { devCommand } from '../lib/cli/dev.ts';
+import { simulateCommand } from '../lib/cli/simulate.ts';
 import { validateCommand } from '../lib/cli/validate.ts';
 
 const program = new Command()
@@ -19,6 +21,43 @@ program
   .action(async (file: string, options: { json?: boolean }) => {
     const outcome = await validateCommand(file, options);
     (outcome.ok ? process.stdout : process.stderr).write(`${outcome.output}\n`);
+    process.exitCode = outcome.ok ? 0 : 1;
+  });
+
+program
+  .command('dev')
+  .description('run crmflow locally: local DynamoDB, the CRM emulator, the webhook edge and the workflows, with a demo')
+  .option('--config <file>', 'the config', 'crmflow.config.yaml')
+  .option('--port <port>', 'the webhook port', (value) => Number.parseInt(value, 10), 3000)
+  .option('--speed <factor>', 'how much faster than real time the clock runs (3600: an hour a second)', Number, 3600)
+  .option('--no-demo', 'start without the demo org and cases')
+  .option('--data <dir>', 'where local data and e-mails are kept', '.crmflow')
+  .action(async (options: { config: string; port: number; speed: number; demo: boolean; data: string }) => {
+    try {
+      const stop = await devCommand(options);
+      const shutdown = () => {
+        process.stdout.write('\nstopping…\n');
+        void stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    } catch (error) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('simulate')
+  .description(
+    'run a scenario through the local stack on a virtual clock; exit 1 if the file is invalid or an expectation fails',
+  )
+  .argument('<file>', 'the scenario file (format: shared/scenarios/README.md)')
+  .option('--json', 'print the result as one JSON object')
+  .option('--config <file>', 'the config for scenarios that do not name one', 'crmflow.config.yaml')
+  .action(async (file: string, options: { json?: boolean; config?: string }) => {
+    const outcome = await simulateCommand(file, options);
+    process.stdout.write(`${outcome.output}\n`);
     process.exitCode = outcome.ok ? 0 : 1;
   });
 

@@ -28,7 +28,12 @@ export function applyCaseChange(
   settings: Settings,
 ): CaseDecision {
   const statusHistory = mergeStatus(previous?.statusHistory, snapshot);
-  const newest = !previous || snapshot.modifiedAt > previous.snapshot.modifiedAt;
+  // Two changes in the same millisecond (crmflow's own write right after a person's) cannot be
+  // ordered by time: the one that arrives later is taken as the later one.
+  const newest =
+    !previous ||
+    snapshot.modifiedAt > previous.snapshot.modifiedAt ||
+    (snapshot.modifiedAt === previous.snapshot.modifiedAt && !sameSnapshot(snapshot, previous.snapshot));
   if (previous && !newest && statusHistory.length === previous.statusHistory.length) {
     return { state: previous, changed: false, ...running(previous, settings) };
   }
@@ -94,4 +99,9 @@ function escalationSignature(snapshot: CaseSnapshot, history: readonly StatusCha
 /** Keeps only the points where the clock's state changes. */
 function compress(points: readonly string[]): string[] {
   return points.filter((point, i) => i === 0 || points[i - 1]?.split(':')[1] !== point.split(':')[1]);
+}
+
+function sameSnapshot(a: CaseSnapshot, b: CaseSnapshot): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof CaseSnapshot>;
+  return [...keys].every((key) => a[key] === b[key]);
 }

@@ -13,7 +13,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { CrmPort } from '../ports/crm.ts';
 import type { Store } from '../ports/store.ts';
 import type { WorkflowStarter } from '../ports/workflows.ts';
-import { toIso } from '../time/instant.ts';
+import { toIso, type Instant } from '../time/instant.ts';
 
 export interface RouterDeps {
   readonly settings: Settings;
@@ -21,9 +21,14 @@ export interface RouterDeps {
   readonly clock: Clock;
   readonly crm: (crm: CrmName) => CrmPort;
   readonly workflows: WorkflowStarter;
-  /** Native case fields → canonical snapshot (lib/crm/<crm>/mapping.ts). */
-  readonly mapCase: (crm: CrmName, fields: NativeFields) => CaseSnapshot;
+  /** Native case fields → canonical values (lib/crm/<crm>/mapping.ts); times may be missing. */
+  readonly mapCase: (crm: CrmName, fields: NativeFields) => MappedCase;
 }
+
+export type MappedCase = Omit<CaseSnapshot, 'createdAt' | 'modifiedAt'> & {
+  readonly createdAt?: Instant | undefined;
+  readonly modifiedAt?: Instant | undefined;
+};
 
 export type RouteOutcome = 'duplicate' | 'applied' | 'unchanged' | 'ignored' | 'gone';
 
@@ -50,7 +55,9 @@ async function routeCase(deps: RouterDeps, ref: RecordRef, event: CrmEvent): Pro
   // A partial event (one HubSpot property) is not the record: read the whole of it first.
   const fields = event.complete ? event.fields : await deps.crm(ref.crm).readRecord(ref);
   if (!fields) return 'gone';
-  const snapshot = deps.mapCase(ref.crm, fields);
+  const mapped = deps.mapCase(ref.crm, fields);
+  const modifiedAt = mapped.modifiedAt ?? event.occurredAt;
+  const snapshot: CaseSnapshot = { ...withoutUndefined(mapped), createdAt: mapped.createdAt ?? modifiedAt, modifiedAt };
   for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
     const stored = await deps.store.getRecord<CaseState>(ref);
     const decision = applyCaseChange(ref, stored?.data, snapshot, deps.settings);
@@ -79,4 +86,8 @@ async function startOnce(workflows: WorkflowStarter, workflow: string, name: str
 /** `<workflow>-<crm>-<recordId>-v<planVersion>` (DESIGN §1): a duplicate start is a no-op. */
 export function executionName(workflow: string, ref: RecordRef, version: number): string {
   return `${workflow}-${ref.crm}-${ref.id}-v${version}`;
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -28,7 +28,11 @@ export async function startLocalHttpServer(options: {
       (async () => {
         const response = await readBody(req).then(
           (rawBody) => handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers: lowerCase(req), rawBody }),
-          () => ({ status: 400, headers: { 'content-type': 'application/json' }, body: '{"error":{"code":"bad_request","message":"the request body could not be read"}}' }),
+          () => ({
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+            body: '{"error":{"code":"bad_request","message":"the request body could not be read"}}',
+          }),
         );
         res.writeHead(response.status, response.headers);
         res.end(response.body);

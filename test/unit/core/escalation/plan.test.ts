@@ -266,6 +266,25 @@ describe('planning escalation on business time', () => {
     expect(late.startEscalation).toBe(first.escalation.version + 1);
   });
 
+  it('takes the later arrival of two changes made in the same millisecond', () => {
+    const first = story([snapshot('2026-12-02T09:00:00+02:00')]).state;
+    const same = applyCaseChange(
+      ref,
+      first,
+      snapshot('2026-12-02T09:00:00+02:00', { ownerId: '005000000000002AAA' }),
+      settings(),
+    );
+    expect(same.changed).toBe(true);
+    expect(same.state.snapshot.ownerId).toBe('005000000000002AAA');
+    const again = applyCaseChange(
+      ref,
+      same.state,
+      snapshot('2026-12-02T09:00:00+02:00', { ownerId: '005000000000002AAA' }),
+      settings(),
+    );
+    expect(again.changed).toBe(false);
+  });
+
   it('remembers the last owner who was a person', () => {
     const { state } = story([
       snapshot('2026-12-02T09:00:00+02:00'),

@@ -1,0 +1,202 @@
+/**
+ * The embedded local stack (DESIGN §8), in one process: local DynamoDB, the CRM emulator, the
+ * webhook edge on an HTTP port, the queue and router, the workflow runner and the outbox — wired with
+ * the same handlers the cloud runs. `crmflow dev` runs it on a scaled clock, `crmflow simulate` on a
+ * virtual one.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEscalationActHandler } from '../../functions/escalation/act.ts';
+import { createEscalationPlanHandler } from '../../functions/escalation/plan.ts';
+import { createRecordFailureHandler } from '../../functions/failures/record.ts';
+import { DynamoStore } from '../aws/store/dynamo-store.ts';
+import type { Config } from '../core/config/index.ts';
+import { compileSettings, type Settings } from '../core/config/settings.ts';
+import type { EscalationDeps } from '../core/escalation/steps.ts';
+import type { CrmName } from '../core/model/canonical.ts';
+import type { CrmPort } from '../core/ports/crm.ts';
+import type { AuditEntry } from '../core/ports/store.ts';
+import type { RecordRef } from '../core/model/crm-event.ts';
+import { routeEvent, type RouterDeps } from '../core/router/route-event.ts';
+import { SalesforceCrm, canonicalCase } from '../crm/salesforce/index.ts';
+import { handleWebhook } from '../edge/index.ts';
+import type { LocalClock } from './clock/local-clock.ts';
+import { startLocalDynamo, type LocalDynamo } from './dynamo/local-dynamo.ts';
+import { startSalesforceEmulator, type SalesforceEmulator, type FaultHook } from './emulator/salesforce/index.ts';
+import { startLocalHttpServer, type LocalHttpServer } from './http/server.ts';
+import { Outbox } from './outbox/outbox.ts';
+import { LocalQueue } from './queue/local-queue.ts';
+import { LocalStepFunctions } from './runner/index.ts';
+
+export interface LocalStackOptions {
+  readonly config: Config;
+  readonly clock: LocalClock;
+  /** Keep DynamoDB data and .eml files here (`.crmflow/`); in memory when absent. */
+  readonly dataDirectory?: string;
+  /** The webhook port; 0 picks a free one. */
+  readonly port?: number;
+  readonly salesforceFaults?: FaultHook;
+  /** Told of every audit entry as it is written (the live timeline of `crmflow dev`). */
+  readonly onAudit?: (ref: RecordRef, entry: AuditEntry) => void;
+}
+
+export interface LocalStack {
+  readonly clock: LocalClock;
+  readonly settings: Settings;
+  readonly dynamo: LocalDynamo;
+  readonly store: DynamoStore;
+  readonly edge: LocalHttpServer;
+  readonly salesforce?: SalesforceEmulator;
+  readonly workflows: LocalStepFunctions;
+  readonly queue: LocalQueue;
+  readonly outbox: Outbox;
+  /** The Outbound Message endpoint Salesforce (or its emulator) posts to. */
+  readonly salesforceOutboundUrl?: string;
+  close(): Promise<void>;
+}
+
+const WORKFLOWS = new URL('../../workflows/', import.meta.url);
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const { config, clock } = options;
+  const settings = compileSettings(config);
+  const closers: (() => unknown)[] = [];
+  try {
+    const dynamo = await startLocalDynamo(options.dataDirectory ? { path: join(options.dataDirectory, 'dynamo') } : {});
+    closers.push(() => dynamo.close());
+    const store = new DynamoStore({ client: dynamo.client, tableName: dynamo.tableName, clock });
+    const onAudit = options.onAudit;
+    if (onAudit) {
+      const append = store.appendAudit.bind(store);
+      store.appendAudit = async (ref, entry) => {
+        await append(ref, entry);
+        onAudit(ref, entry);
+      };
+    }
+    const outbox = new Outbox({
+      clock,
+      ...(options.dataDirectory ? { directory: join(options.dataDirectory, 'outbox') } : {}),
+    });
+
+    const crms = new Map<CrmName, CrmPort>();
+    const crm = (name: CrmName): CrmPort => {
+      const port = crms.get(name);
+      if (!port) throw new Error(`crm.${name} is not configured`);
+      return port;
+    };
+
+    const workflows = new LocalStepFunctions(clock);
+    closers.push(() => workflows.stop());
+    const routerDeps: RouterDeps = {
+      settings,
+      store,
+      clock,
+      crm,
+      workflows,
+      mapCase: (name, fields) => {
+        if (name !== 'salesforce') throw new Error(`cases from ${name} arrive with HubSpot support`);
+        return canonicalCase(fields, mappingOf(config));
+      },
+    };
+    const queue = new LocalQueue({ clock, deliver: (event) => routeEvent(routerDeps, event) });
+    closers.push(() => queue.close());
+
+    const secrets = {
+      salesforcePathToken: randomBytes(24).toString('base64url'),
+      salesforceHmacSecret: randomBytes(32).toString('base64url'),
+    };
+    const edge = await startLocalHttpServer({
+      clock,
+      port: options.port ?? 0,
+      handle: (request) => handleWebhook(request, { config: config.crm, secrets, queue, clock }),
+    });
+    closers.push(() => edge.close());
+
+    let salesforce: SalesforceEmulator | undefined;
+    let salesforceOutboundUrl: string | undefined;
+    if (config.crm.salesforce) {
+      salesforceOutboundUrl = `${edge.url}/webhooks/salesforce/outbound/${secrets.salesforcePathToken}`;
+      salesforce = await startSalesforceEmulator({
+        clock,
+        orgId: config.crm.salesforce.orgId,
+        outboundUrl: salesforceOutboundUrl,
+        sleepUntil: (at) => clock.sleepUntil(at, 'outbound message retry'),
+        track: (work) => clock.track(work),
+        ...(options.salesforceFaults ? { faults: options.salesforceFaults } : {}),
+      });
+      const emulator = salesforce;
+      closers.push(() => emulator.close());
+      crms.set(
+        'salesforce',
+        new SalesforceCrm({
+          instanceUrl: emulator.url,
+          accessToken: emulator.accessToken,
+          apiVersion: config.crm.salesforce.apiVersion ?? '62.0',
+          timezone: firstZone(settings),
+          mapping: mappingOf(config),
+        }),
+      );
+    }
+
+    const steps: EscalationDeps = { settings, store, clock, crm: (ref) => crm(ref.crm), mailer: outbox };
+    const handlers = {
+      EscalationPlanFunctionArn: createEscalationPlanHandler(steps),
+      EscalationActFunctionArn: createEscalationActHandler(steps),
+      RecordFailureFunctionArn: createRecordFailureHandler({ store, clock }),
+    };
+    workflows.register('escalation', readDefinition('escalation'), asTaskHandlers(handlers));
+
+    return {
+      clock,
+      settings,
+      dynamo,
+      store,
+      edge,
+      ...(salesforce ? { salesforce } : {}),
+      ...(salesforceOutboundUrl ? { salesforceOutboundUrl } : {}),
+      workflows,
+      queue,
+      outbox,
+      close: () => closeAll(closers),
+    };
+  } catch (error) {
+    await closeAll(closers);
+    throw error;
+  }
+}
+
+function readDefinition(workflow: string): object {
+  return JSON.parse(readFileSync(new URL(`${workflow}.asl.json`, WORKFLOWS), 'utf8')) as object;
+}
+
+/** The middy handlers as the runner calls them: input in, output out (no Lambda context needed). */
+function asTaskHandlers(handlers: Record<string, (input: never, context: never) => Promise<unknown>>) {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [name, (input: unknown) => handler(input as never, {} as never)]),
+  );
+}
+
+function mappingOf(config: Config) {
+  const salesforce = config.crm.salesforce;
+  return {
+    ...(salesforce?.statuses ? { statuses: salesforce.statuses } : {}),
+    ...(salesforce?.priorities ? { priorities: salesforce.priorities } : {}),
+    ...(salesforce?.fields ? { fields: salesforce.fields } : {}),
+  };
+}
+
+/** Task due dates are written in the team's zone: the first calendar's. */
+function firstZone(settings: Settings): string {
+  return [...settings.calendars.values()][0]?.zone ?? 'UTC';
+}
+
+async function closeAll(closers: (() => unknown)[]): Promise<void> {
+  for (const close of closers.reverse()) {
+    try {
+      await close();
+    } catch {
+      // closing the rest matters more than one that failed to close
+    }
+  }
+}
