@@ -4,8 +4,6 @@
  */
 import { Command } from 'commander';
 import { configJsonSchema } from '../lib/core/config/index.ts';
-import { devCommand } from '../lib/cli/dev.ts';
-import { simulateCommand } from '../lib/cli/simulate.ts';
 import { validateCommand } from '../lib/cli/validate.ts';
 
 const program = new Command()
@@ -34,6 +32,7 @@ program
   .option('--data <dir>', 'where local data and e-mails are kept', '.crmflow')
   .action(async (options: { config: string; port: number; speed: number; demo: boolean; data: string }) => {
     try {
+      const { devCommand } = await import('../lib/cli/dev.ts');
       const stop = await devCommand(options);
       const shutdown = () => {
         process.stdout.write('\nstopping…\n');
@@ -56,6 +55,8 @@ program
   .option('--json', 'print the result as one JSON object')
   .option('--config <file>', 'the config for scenarios that do not name one', 'crmflow.config.yaml')
   .action(async (file: string, options: { json?: boolean; config?: string }) => {
+    // The local stack is loaded only for the commands that run it: validate stays instant.
+    const { simulateCommand } = await import('../lib/cli/simulate.ts');
     const outcome = await simulateCommand(file, options);
     process.stdout.write(`${outcome.output}\n`);
     process.exitCode = outcome.ok ? 0 : 1;
