@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { createEscalationActHandler } from '../../functions/escalation/act.ts';
 import { createEscalationPlanHandler } from '../../functions/escalation/plan.ts';
 import { createRecordFailureHandler } from '../../functions/failures/record.ts';
+import { createFollowUpActHandler } from '../../functions/follow-up/act.ts';
+import { createFollowUpPlanHandler } from '../../functions/follow-up/plan.ts';
 import { DynamoStore } from '../aws/store/dynamo-store.ts';
 import type { Config } from '../core/config/index.ts';
 import { compileSettings, type Settings } from '../core/config/settings.ts';
@@ -146,6 +148,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       RecordFailureFunctionArn: createRecordFailureHandler({ store, clock }),
     };
     workflows.register('escalation', readDefinition('escalation'), asTaskHandlers(handlers));
+    workflows.register(
+      'follow-up',
+      readDefinition('follow-up'),
+      asTaskHandlers({
+        FollowUpPlanFunctionArn: createFollowUpPlanHandler(steps),
+        FollowUpActFunctionArn: createFollowUpActHandler(steps),
+        RecordFailureFunctionArn: handlers.RecordFailureFunctionArn,
+      }),
+    );
 
     return {
       clock,

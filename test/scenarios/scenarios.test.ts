@@ -51,7 +51,7 @@ describe('shared scenarios', () => {
   }
 });
 
-describe.each(['escalation'])('own %s scenarios', (folder) => {
+describe.each(['escalation', 'follow-up'])('own %s scenarios', (folder) => {
   it.each(yamlIn(`${own}${folder}`))('%s passes', async (file) => {
     const result = await run(`${own}${folder}/${file}`);
     expect(result.failures).toEqual([]);

@@ -13,6 +13,8 @@ export interface CaseDecision {
   readonly state: CaseState;
   /** False when the change was already known (a duplicate or an older snapshot). */
   readonly changed: boolean;
+  /** The close a follow-up should be running for (1 = the first close): while the case stays closed. */
+  readonly startFollowUp?: number;
   /**
    * The escalation plan version that should be running now (the clock runs and a policy matches).
    * Starting it is idempotent (deterministic execution names), so the router starts it on every
@@ -35,7 +37,7 @@ export function applyCaseChange(
     snapshot.modifiedAt > previous.snapshot.modifiedAt ||
     (snapshot.modifiedAt === previous.snapshot.modifiedAt && !sameSnapshot(snapshot, previous.snapshot));
   if (previous && !newest && statusHistory.length === previous.statusHistory.length) {
-    return { state: previous, changed: false, ...running(previous, settings) };
+    return { state: previous, changed: false, ...running(previous, settings), ...followUp(previous) };
   }
   const current = newest ? snapshot : (previous?.snapshot ?? snapshot);
   const lastUserOwnerId = newest && isUserId(ref.crm, snapshot.ownerId) ? snapshot.ownerId : previous?.lastUserOwnerId;
@@ -43,14 +45,28 @@ export function applyCaseChange(
   const previousPlan = previous?.escalation ?? { version: 0, signature: '' };
   const replan = signature !== previousPlan.signature;
   const version = replan ? previousPlan.version + 1 : previousPlan.version;
+  const closedNow = newest && snapshot.status === 'closed' && previous?.snapshot.status !== 'closed';
+  const closes = closedNow
+    ? [
+        ...(previous?.closes ?? []),
+        { at: snapshot.modifiedAt, ...(snapshot.ownerId ? { ownerId: snapshot.ownerId } : {}) },
+      ]
+    : (previous?.closes ?? []);
   const state: CaseState = {
     ref,
     snapshot: current,
     statusHistory,
     ...(lastUserOwnerId === undefined ? {} : { lastUserOwnerId }),
+    ...(closes.length ? { closes } : {}),
     escalation: { version, signature },
   };
-  return { state, changed: true, ...running(state, settings) };
+  return { state, changed: true, ...running(state, settings), ...followUp(state) };
+}
+
+/** A closed case's latest close gets its follow-up (starting it again is a no-op). */
+function followUp(state: CaseState): { startFollowUp?: number } {
+  const closes = state.closes?.length ?? 0;
+  return state.snapshot.status === 'closed' && closes > 0 ? { startFollowUp: closes } : {};
 }
 
 /** A plan runs while the clock runs; a paused case gets a new one when it runs again. */

@@ -24,6 +24,8 @@ export interface CaseState {
   readonly statusHistory: readonly StatusChange[];
   /** The last owner who was a person: follow-up calls go to them when a queue owns the case. */
   readonly lastUserOwnerId?: string;
+  /** Each time the case closed, and who owned it then (follow-up calls go to them). */
+  readonly closes?: readonly { readonly at: Instant; readonly ownerId?: string }[];
   /** The escalation plan in force; executions of older versions end at their next Plan. */
   readonly escalation: { readonly version: number; readonly signature: string };
 }

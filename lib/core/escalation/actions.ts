@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { EscalationPolicy, EscalationTier, Settings } from '../config/settings.ts';
 import type { CaseState } from '../cases/case-state.ts';
 import { isUserId } from '../model/owners.ts';
+import { describeCase } from '../cases/describe.ts';
 import { formatDuration, HOUR_MS } from '../time/duration.ts';
 import type { Instant } from '../time/instant.ts';
 import { slaElapsed } from '../time/sla-clock.ts';
@@ -109,12 +110,6 @@ export function warnAction({
         `(tier ${tier.number} of the "${policy.name}" policy) ${at}.\n\nCase: ${what}\n`,
     },
   };
-}
-
-function describeCase(state: CaseState): string {
-  const { number, subject } = state.snapshot;
-  const name = number ? `case ${number}` : `case ${state.ref.id}`;
-  return subject ? `${name} — ${subject}` : name;
 }
 
 /** `4h`, `1h 30m`: open time in words people read at a glance. */

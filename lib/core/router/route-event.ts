@@ -6,6 +6,7 @@
  */
 import type { Settings } from '../config/settings.ts';
 import { applyCaseChange } from '../cases/apply-change.ts';
+import { followUpPolicy } from '../follow-up/plan.ts';
 import type { CaseSnapshot, CaseState } from '../cases/case-state.ts';
 import type { CrmName } from '../model/canonical.ts';
 import type { CrmEvent, NativeFields, RecordRef } from '../model/crm-event.ts';
@@ -65,6 +66,11 @@ async function routeCase(deps: RouterDeps, ref: RecordRef, event: CrmEvent): Pro
     if (decision.startEscalation !== undefined) {
       const version = decision.startEscalation;
       await startOnce(deps.workflows, 'escalation', executionName('escalation', ref, version), { ref, version });
+    }
+    if (decision.startFollowUp !== undefined && followUpPolicy(deps.settings, 'case.closed')) {
+      const occurrence = decision.startFollowUp;
+      const name = `follow-up-${ref.crm}-${ref.id}-c${occurrence}`;
+      await startOnce(deps.workflows, 'follow-up', name, { ref, trigger: 'case.closed', occurrence });
     }
     return decision.changed ? 'applied' : 'unchanged';
   }
