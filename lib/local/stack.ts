@@ -21,7 +21,11 @@ import type { CrmPort } from '../core/ports/crm.ts';
 import type { AuditEntry } from '../core/ports/store.ts';
 import type { RecordRef } from '../core/model/crm-event.ts';
 import { routeEvent, type RouterDeps } from '../core/router/route-event.ts';
-import { SalesforceCrm, canonicalCase } from '../crm/salesforce/index.ts';
+import { SalesforceCrm } from '../crm/salesforce/index.ts';
+import { caseSnapshotOf, expediteFieldOf, orderSnapshotOf, salesforceMapping } from '../crm/snapshots.ts';
+import { FileEmailTemplates } from '../mail/file-templates.ts';
+import { createExpediteActHandler } from '../../functions/expedite/act.ts';
+import { createExpeditePlanHandler } from '../../functions/expedite/plan.ts';
 import { handleWebhook } from '../edge/index.ts';
 import type { LocalClock } from './clock/local-clock.ts';
 import { startLocalDynamo, type LocalDynamo } from './dynamo/local-dynamo.ts';
@@ -96,10 +100,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       clock,
       crm,
       workflows,
-      mapCase: (name, fields) => {
-        if (name !== 'salesforce') throw new Error(`cases from ${name} arrive with HubSpot support`);
-        return canonicalCase(fields, mappingOf(config));
-      },
+      mapCase: caseSnapshotOf(config),
+      mapOrder: orderSnapshotOf(config),
     };
     const queue = new LocalQueue({ clock, deliver: (event) => routeEvent(routerDeps, event) });
     closers.push(() => queue.close());
@@ -136,7 +138,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           accessToken: emulator.accessToken,
           apiVersion: config.crm.salesforce.apiVersion ?? '62.0',
           timezone: firstZone(settings),
-          mapping: mappingOf(config),
+          mapping: salesforceMapping(config),
         }),
       );
     }
@@ -148,6 +150,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       RecordFailureFunctionArn: createRecordFailureHandler({ store, clock }),
     };
     workflows.register('escalation', readDefinition('escalation'), asTaskHandlers(handlers));
+    const expedite = { ...steps, templates: new FileEmailTemplates(), expediteField: expediteFieldOf(config) };
+    workflows.register(
+      'expedite',
+      readDefinition('expedite'),
+      asTaskHandlers({
+        ExpeditePlanFunctionArn: createExpeditePlanHandler(expedite),
+        ExpediteActFunctionArn: createExpediteActHandler(expedite),
+        RecordFailureFunctionArn: handlers.RecordFailureFunctionArn,
+      }),
+    );
     workflows.register(
       'follow-up',
       readDefinition('follow-up'),
@@ -186,15 +198,6 @@ function asTaskHandlers(handlers: Record<string, (input: never, context: never) 
   return Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => [name, (input: unknown) => handler(input as never, {} as never)]),
   );
-}
-
-function mappingOf(config: Config) {
-  const salesforce = config.crm.salesforce;
-  return {
-    ...(salesforce?.statuses ? { statuses: salesforce.statuses } : {}),
-    ...(salesforce?.priorities ? { priorities: salesforce.priorities } : {}),
-    ...(salesforce?.fields ? { fields: salesforce.fields } : {}),
-  };
 }
 
 /** Task due dates are written in the team's zone: the first calendar's. */

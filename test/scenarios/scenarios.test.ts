@@ -14,7 +14,6 @@ const own = fileURLToPath(new URL('./', import.meta.url));
 /** Shared scenarios whose workflow has not landed yet, and the issue that brings it. */
 const ARRIVING: Record<string, string> = {
   'hs-follow-up-calls.yaml': 'HubSpot, and follow-up calls on both CRMs',
-  'sf-order-expedite.yaml': 'Order expediting on both CRMs',
 };
 
 const yamlIn = (folder: string) =>
@@ -51,7 +50,7 @@ describe('shared scenarios', () => {
   }
 });
 
-describe.each(['escalation', 'follow-up'])('own %s scenarios', (folder) => {
+describe.each(['escalation', 'follow-up', 'expedite'])('own %s scenarios', (folder) => {
   it.each(yamlIn(`${own}${folder}`))('%s passes', async (file) => {
     const result = await run(`${own}${folder}/${file}`);
     expect(result.failures).toEqual([]);

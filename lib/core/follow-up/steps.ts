@@ -11,6 +11,8 @@ import type { Mailer } from '../ports/mailer.ts';
 import type { Store } from '../ports/store.ts';
 import { resolveRecipients } from '../notify/recipients.ts';
 import { caseFollowUpRecord } from './case-record.ts';
+import { orderFollowUpRecord } from './order-record.ts';
+import type { OrderState } from '../orders/order-state.ts';
 import { claimContactCall } from './contact-calls.ts';
 import type { CallAction, FollowUpAction, FollowUpDecision, FollowUpInput, RemindAction } from './decision.ts';
 import { followUpKey } from './actions.ts';
@@ -54,6 +56,10 @@ async function followUpRecord(deps: FollowUpDeps, input: FollowUpInput): Promise
   if (input.ref.kind === 'case') {
     const stored = await deps.store.getRecord<CaseState>(input.ref);
     return stored && caseFollowUpRecord(stored.data, input.occurrence);
+  }
+  if (input.ref.kind === 'order') {
+    const stored = await deps.store.getRecord<OrderState>(input.ref);
+    return stored && orderFollowUpRecord(stored.data, input.occurrence);
   }
   return undefined;
 }
