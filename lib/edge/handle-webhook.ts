@@ -1,4 +1,5 @@
 import { ERROR_STATUS } from './error-codes.ts';
+import { splitTarget } from './request-target.ts';
 import { errorResponse } from './responses.ts';
 import { findRoute } from './routes/index.ts';
 import type { EdgeDeps, WebhookRequest, WebhookResponse } from './types.ts';
@@ -10,8 +11,9 @@ import type { Verdict } from './verdict.ts';
  * nothing; a 5xx means only that nothing was queued and the CRM should retry. Logs name the code,
  * route, size and org — never the path (it may hold a token) nor any field value.
  */
-export async function handleWebhook(request: WebhookRequest, deps: EdgeDeps): Promise<WebhookResponse> {
+export async function handleWebhook(received: WebhookRequest, deps: EdgeDeps): Promise<WebhookResponse> {
   const receivedAt = deps.clock.now();
+  const request = splitTarget(received);
   const bytes = request.rawBody.length;
   const found = findRoute(request.path);
   if (!found) {

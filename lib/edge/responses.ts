@@ -19,6 +19,11 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   };
 }
 
+/** A bare status: HubSpot reads nothing but the status, so nothing else is sent. */
+export function emptyResponse(status: number): WebhookResponse {
+  return { status, headers: { ...BASE_HEADERS }, body: '' };
+}
+
 export function xmlResponse(status: number, body: string, headers: Record<string, string> = {}): WebhookResponse {
   return { status, headers: { ...BASE_HEADERS, 'content-type': XML_TYPE, ...headers }, body };
 }

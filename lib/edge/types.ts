@@ -5,8 +5,14 @@ import type { EventQueue } from '../core/ports/queue.ts';
 /** An HTTP request as the edge sees it, whoever carried it (API Gateway, the local server, a test). */
 export interface WebhookRequest {
   readonly method: string;
-  /** The raw path, e.g. `/webhooks/salesforce/events`. It may hold a secret: never log it. */
+  /**
+   * The raw path, e.g. `/webhooks/salesforce/events`. It may hold a secret: never log it. A carrier
+   * that does not split off the query (a Node server's `req.url`) may leave `?…` on it: the edge
+   * splits it before routing.
+   */
   readonly path: string;
+  /** The raw query string, without `?`, exactly as received (HubSpot signs it); absent when there is none. */
+  readonly query?: string;
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The body exactly as sent: signatures are computed over these bytes. */
@@ -28,6 +34,13 @@ export interface EdgeSecrets {
   readonly salesforcePathToken?: string;
   /** The HMAC key Apex/Flow callouts sign with (at least 32 characters). */
   readonly salesforceHmacSecret?: string;
+  /** The HubSpot app's client secret: the key of its request signatures (at least 32 characters). */
+  readonly hubspotClientSecret?: string;
+  /**
+   * The API key workflow "Send a webhook" actions may send instead of a signature: the header the
+   * admin named in the action, and the key (at least 24 characters).
+   */
+  readonly hubspotWorkflowApiKey?: { readonly header: string; readonly value: string };
 }
 
 /** Structured logging, satisfied by Powertools' Logger. Attributes never hold payload values. */
@@ -43,4 +56,15 @@ export interface EdgeDeps {
   readonly queue: EventQueue;
   readonly clock: Clock;
   readonly logger?: EdgeLogger;
+  /**
+   * The edge's URL as senders call it — `https://hooks.example.com`, plus any base path in front of
+   * `/webhooks/…` — since HubSpot signs the URL it called, and behind API Gateway or a proxy the
+   * request alone may not tell it. Without it, the URL is rebuilt from `Host` and `X-Forwarded-Proto`.
+   */
+  readonly publicBaseUrl?: string;
+  /**
+   * Accept HubSpot's v1/v2 signatures when a request has no v3 one. They sign no timestamp, so a
+   * captured request can be replayed forever: default false.
+   */
+  readonly allowLegacySignatures?: boolean;
 }

@@ -1,5 +1,4 @@
 /** Signed JSON callouts from Salesforce Apex or Flow (README.md): verify, read, turn into CrmEvents. */
-export { sameSecret } from './constant-time.ts';
 export { readSignedEvents } from './read-signed-events.ts';
 export type { SignedJsonRejection, SignedJsonRejectionCode, SignedJsonResult } from './rejection.ts';
 export {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Instant } from '../../core/time/instant.ts';
-import { sameSecret } from './constant-time.ts';
+import { sameSecret } from '../shared/constant-time.ts';
 import { rejected, type SignedJsonResult } from './rejection.ts';
 
 export const SIGNATURE_HEADER = 'x-crmflow-signature';

@@ -1,9 +1,16 @@
+import { hubspotWebhooksRoute } from './hubspot-webhooks.ts';
+import { hubspotWorkflowRoute } from './hubspot-workflow.ts';
 import type { Route } from './route.ts';
 import { salesforceEventsRoute } from './salesforce-events.ts';
 import { salesforceOutboundRoute } from './salesforce-outbound.ts';
 
-/** Every webhook endpoint. HubSpot's (`/webhooks/hubspot`, signature v3) joins this list. */
-export const ROUTES: readonly Route[] = [salesforceOutboundRoute, salesforceEventsRoute];
+/** Every webhook endpoint (lib/edge/README.md). Paths never overlap, so the order is only for reading. */
+export const ROUTES: readonly Route[] = [
+  salesforceOutboundRoute,
+  salesforceEventsRoute,
+  hubspotWebhooksRoute,
+  hubspotWorkflowRoute,
+];
 
 export function findRoute(
   path: string,

@@ -6,7 +6,7 @@ import type { Verdict } from '../verdict.ts';
 /**
  * One webhook endpoint: which paths it serves and how it verifies and reads a request. Routes never
  * queue: handle-webhook.ts does, for all of them, so "answer only after the queue accepted" holds
- * everywhere. A new source (HubSpot) is one more Route in routes/index.ts.
+ * everywhere. A new source is one more Route in routes/index.ts.
  */
 export interface Route {
   /** For logs and metrics; never the path, which may hold a secret. */

@@ -11,6 +11,13 @@ import {
   edgeDeps,
   signedRequest,
 } from '../../unit/edge/support/edge-harness.ts';
+import {
+  HOST,
+  THREE_EVENTS,
+  WEBHOOKS_PATH,
+  hubspotDeps,
+  hubspotRequest,
+} from '../../unit/edge/support/hubspot-requests.ts';
 import { TWO_CASES } from '../../unit/edge/support/salesforce-messages.ts';
 
 const context = {
@@ -34,12 +41,13 @@ function apiEvent(options: {
   base64?: boolean;
   headers?: Record<string, string>;
   method?: string;
+  query?: string;
 }): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: '$default',
     rawPath: options.path,
-    rawQueryString: '',
+    rawQueryString: options.query ?? '',
     headers: options.headers ?? {},
     requestContext: {
       accountId: '123456789012',
@@ -105,6 +113,26 @@ describe('the webhook Lambda', () => {
     );
     expect(result.statusCode).toBe(202);
     expect(queue.events.map((event) => event.id)).toEqual(['a0B5g00000EvT01-1']);
+  });
+
+  it('verifies a HubSpot batch over the URL API Gateway was called at, query included', async () => {
+    const queue = new MemoryQueue();
+    const handler = createHandler(hubspotDeps({ queue }), { logger: silent() });
+    const signed = hubspotRequest(THREE_EVENTS, { query: 'tenant=acme&at=%40x' });
+    const headers = Object.fromEntries(Object.entries(signed.headers).map(([name, value]) => [name, value ?? '']));
+    const result = await handler(
+      apiEvent({ path: WEBHOOKS_PATH, query: 'tenant=acme&at=%40x', body: THREE_EVENTS, base64: true, headers }),
+      context,
+    );
+    expect(result).toMatchObject({ statusCode: 200, body: '' });
+    expect(queue.events.map((event) => event.id)).toEqual(['hubspot:101', 'hubspot:102', 'hubspot:103']);
+
+    const elsewhere = await handler(
+      apiEvent({ path: WEBHOOKS_PATH, query: 'tenant=other', body: THREE_EVENTS, headers: { ...headers, host: HOST } }),
+      context,
+    );
+    expect(elsewhere.headers?.['x-crmflow-error']).toBe('bad_signature');
+    expect(queue.events).toHaveLength(3);
   });
 
   it('answers a refusal with its code and logs it through Powertools, without the path token', async () => {

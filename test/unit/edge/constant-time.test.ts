@@ -4,9 +4,15 @@
  */
 import * as crypto from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  authenticateWorkflow,
+  isConfiguredPortal,
+  verifyHubSpotSignature,
+} from '../../../lib/crm/hubspot/webhooks/index.ts';
 import { isConfiguredOrganization, pathTokenMatches } from '../../../lib/crm/salesforce/outbound-message/index.ts';
 import { signatureFor, verifySignature } from '../../../lib/crm/signed-json/index.ts';
 import { HMAC_SECRET, NOW, NOW_SECONDS, PATH_TOKEN } from './support/edge-harness.ts';
+import { API_KEY, CLIENT_SECRET, v1, v3 } from './support/hubspot-requests.ts';
 import { ORG_ID } from './support/salesforce-messages.ts';
 
 vi.mock('node:crypto', async (original) => {
@@ -45,6 +51,42 @@ describe('constant-time comparison', () => {
     expect(compared()).toEqual([
       [32, 32],
       [32, 32],
+      [32, 32],
+      [32, 32],
+      [32, 32],
+    ]);
+  });
+});
+
+describe('constant-time comparison of HubSpot credentials', () => {
+  const rawBody = Buffer.from('[]');
+  const uri = 'https://hooks.example.com/webhooks/hubspot';
+  const timestamp = String(NOW);
+  const good = v3(CLIENT_SECRET, 'POST', uri, rawBody, timestamp);
+
+  it.each([
+    ['the right v3 signature', good],
+    ['a short one', 'AA=='],
+    ['a long one', `${good}${'A'.repeat(200)}`],
+    ['a wrong one of the right length', `${good.startsWith('A') ? 'B' : 'A'}${good.slice(1)}`],
+  ])('checks %s with one timingSafeEqual over two 32-byte digests', (_what, signature) => {
+    const headers = { 'x-hubspot-request-timestamp': timestamp, 'x-hubspot-signature-v3': signature };
+    verifyHubSpotSignature({ method: 'POST', uri, headers, rawBody }, { clientSecret: CLIENT_SECRET, now: NOW });
+    expect(compared()).toEqual([[32, 32]]);
+  });
+
+  it('checks v1 signatures, workflow API keys and portal ids the same way', () => {
+    const legacy = { 'x-hubspot-signature-version': 'v1', 'x-hubspot-signature': v1(CLIENT_SECRET, rawBody).slice(3) };
+    verifyHubSpotSignature(
+      { method: 'POST', uri, headers: legacy, rawBody },
+      { clientSecret: CLIENT_SECRET, allowLegacySignatures: true, now: NOW },
+    );
+    authenticateWorkflow(
+      { method: 'POST', uri, headers: { 'x-crmflow-key': 'k' }, rawBody },
+      { apiKey: API_KEY, now: NOW },
+    );
+    expect(isConfiguredPortal('62515', '6251')).toBe(false);
+    expect(compared()).toEqual([
       [32, 32],
       [32, 32],
       [32, 32],

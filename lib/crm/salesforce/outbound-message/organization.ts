@@ -1,4 +1,4 @@
-import { sameSecret } from '../../signed-json/constant-time.ts';
+import { sameSecret } from '../../shared/constant-time.ts';
 
 /**
  * Whether a message's OrganizationId is the configured org. Salesforce sends 18-character ids while

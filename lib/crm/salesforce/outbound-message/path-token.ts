@@ -1,4 +1,4 @@
-import { sameSecret } from '../../signed-json/constant-time.ts';
+import { sameSecret } from '../../shared/constant-time.ts';
 
 /**
  * Outbound Messages carry no signature, so the endpoint URL itself holds a secret. Compared in
