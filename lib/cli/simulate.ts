@@ -21,6 +21,9 @@ export async function simulateCommand(file: string, options: { json?: boolean; c
 function readable(result: SimulationOutput): string {
   const lines = [`${result.name}: ${result.start} → ${result.end}`, ''];
   for (const entry of result.timeline) {
+    // CRM echoes of crmflow's own writes, duplicates: in --json, not in the story a person reads.
+    if (entry.workflow === 'router' && /\((unchanged|duplicate|ignored)\)$/.test(String(entry.detail['summary'])))
+      continue;
     const summary = typeof entry.detail['summary'] === 'string' ? entry.detail['summary'] : entry.action;
     lines.push(`${entry.at}  ${entry.workflow.padEnd(10)} ${entry.record}  ${summary}`);
   }

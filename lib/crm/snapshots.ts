@@ -8,6 +8,7 @@ import type { CrmName } from '../core/model/canonical.ts';
 import type { NativeFields } from '../core/model/crm-event.ts';
 import type { OrderSnapshot } from '../core/orders/order-state.ts';
 import type { Mapped } from '../core/router/route-event.ts';
+import { canonicalHubSpotOrder, canonicalTicket, nativeProperty, type HubSpotMapping } from './hubspot/index.ts';
 import { canonicalCase, canonicalOrder, nativeField, type SalesforceMapping } from './salesforce/index.ts';
 
 /** Order statuses that end the watch. Salesforce has no standard one; companies add "Cancelled". */
@@ -22,28 +23,35 @@ export function salesforceMapping(config: Config): SalesforceMapping {
   };
 }
 
-export function caseSnapshotOf(config: Config) {
-  return (crm: CrmName, fields: NativeFields): Mapped<CaseSnapshot> => {
-    if (crm !== 'salesforce') throw new Error(`cases from ${crm} are not mapped yet`);
-    const mapped = canonicalCase(fields, salesforceMapping(config));
-    return { ...mapped, isEscalated: mapped.isEscalated };
+export function hubspotMapping(config: Config): HubSpotMapping {
+  const hubspot = config.crm.hubspot;
+  return {
+    ...(hubspot?.stages ? { stages: hubspot.stages } : {}),
+    ...(hubspot?.priorities ? { priorities: hubspot.priorities } : {}),
+    ...(hubspot?.fields ? { fields: hubspot.fields } : {}),
   };
+}
+
+export function caseSnapshotOf(config: Config) {
+  return (crm: CrmName, fields: NativeFields): Mapped<CaseSnapshot> =>
+    crm === 'salesforce'
+      ? canonicalCase(fields, salesforceMapping(config))
+      : canonicalTicket(fields, hubspotMapping(config));
 }
 
 export function orderSnapshotOf(config: Config) {
   return (crm: CrmName, fields: NativeFields): Mapped<OrderSnapshot> => {
-    if (crm !== 'salesforce') throw new Error(`orders from ${crm} are not mapped yet`);
-    const order = canonicalOrder(fields, salesforceMapping(config));
-    return {
-      ...order,
-      cancelled: order.status !== undefined && CANCELLED.test(order.status),
-    } as Mapped<OrderSnapshot>;
+    const order =
+      crm === 'salesforce'
+        ? canonicalOrder(fields, salesforceMapping(config))
+        : canonicalHubSpotOrder(fields, hubspotMapping(config));
+    return { ...order, cancelled: order.status !== undefined && CANCELLED.test(order.status) } as Mapped<OrderSnapshot>;
   };
 }
 
 export function expediteFieldOf(config: Config) {
-  return (crm: CrmName): string => {
-    if (crm !== 'salesforce') throw new Error(`orders in ${crm} are not mapped yet`);
-    return nativeField(salesforceMapping(config), 'order.expedite');
-  };
+  return (crm: CrmName): string =>
+    crm === 'salesforce'
+      ? nativeField(salesforceMapping(config), 'order.expedite')
+      : nativeProperty(hubspotMapping(config), 'order.expedite');
 }

@@ -22,7 +22,19 @@ import type { AuditEntry } from '../core/ports/store.ts';
 import type { RecordRef } from '../core/model/crm-event.ts';
 import { routeEvent, type RouterDeps } from '../core/router/route-event.ts';
 import { SalesforceCrm } from '../crm/salesforce/index.ts';
-import { caseSnapshotOf, expediteFieldOf, orderSnapshotOf, salesforceMapping } from '../crm/snapshots.ts';
+import { HubSpotCrm } from '../crm/hubspot/index.ts';
+import {
+  caseSnapshotOf,
+  expediteFieldOf,
+  hubspotMapping,
+  orderSnapshotOf,
+  salesforceMapping,
+} from '../crm/snapshots.ts';
+import {
+  startHubSpotEmulator,
+  type FaultHook as HubSpotFaultHook,
+  type HubSpotEmulator,
+} from './emulator/hubspot/index.ts';
 import { FileEmailTemplates } from '../mail/file-templates.ts';
 import { createExpediteActHandler } from '../../functions/expedite/act.ts';
 import { createExpeditePlanHandler } from '../../functions/expedite/plan.ts';
@@ -43,6 +55,7 @@ export interface LocalStackOptions {
   /** The webhook port; 0 picks a free one. */
   readonly port?: number;
   readonly salesforceFaults?: FaultHook;
+  readonly hubspotFaults?: HubSpotFaultHook;
   /** Told of every audit entry as it is written (the live timeline of `crmflow dev`). */
   readonly onAudit?: (ref: RecordRef, entry: AuditEntry) => void;
 }
@@ -54,6 +67,7 @@ export interface LocalStack {
   readonly store: DynamoStore;
   readonly edge: LocalHttpServer;
   readonly salesforce?: SalesforceEmulator;
+  readonly hubspot?: HubSpotEmulator;
   readonly workflows: LocalStepFunctions;
   readonly queue: LocalQueue;
   readonly outbox: Outbox;
@@ -109,13 +123,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const secrets = {
       salesforcePathToken: randomBytes(24).toString('base64url'),
       salesforceHmacSecret: randomBytes(32).toString('base64url'),
+      hubspotClientSecret: randomBytes(32).toString('base64url'),
     };
+    // HubSpot signs the URL it calls: the edge checks signatures against the server's own address.
+    const publicAddress = { url: '' };
     const edge = await startLocalHttpServer({
       clock,
       port: options.port ?? 0,
-      handle: (request) => handleWebhook(request, { config: config.crm, secrets, queue, clock }),
+      handle: (request) =>
+        handleWebhook(request, {
+          config: config.crm,
+          secrets,
+          queue,
+          clock,
+          publicBaseUrl: publicAddress.url,
+        }),
     });
     closers.push(() => edge.close());
+    publicAddress.url = edge.url;
 
     let salesforce: SalesforceEmulator | undefined;
     let salesforceOutboundUrl: string | undefined;
@@ -141,6 +166,30 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           mapping: salesforceMapping(config),
         }),
       );
+    }
+
+    let hubspot: HubSpotEmulator | undefined;
+    if (config.crm.hubspot) {
+      hubspot = await startHubSpotEmulator({
+        clock,
+        portalId: config.crm.hubspot.portalId,
+        clientSecret: secrets.hubspotClientSecret,
+        webhookUrl: `${edge.url}/webhooks/hubspot`,
+        sleepUntil: (at, signal) => clock.sleepUntil(at, 'hubspot webhook retry', signal),
+        track: (work) => clock.track(work),
+        subscribe: subscribedProperties(config),
+        ...(options.hubspotFaults ? { faults: options.hubspotFaults } : {}),
+      });
+      const emulator = hubspot;
+      closers.push(() => emulator.close());
+      const adapter = new HubSpotCrm({
+        accessToken: emulator.accessToken,
+        basePath: emulator.url,
+        mapping: hubspotMapping(config),
+        clock,
+      });
+      closers.push(() => adapter.close());
+      crms.set('hubspot', adapter);
     }
 
     const steps: EscalationDeps = { settings, store, clock, crm: (ref) => crm(ref.crm), mailer: outbox };
@@ -177,6 +226,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       store,
       edge,
       ...(salesforce ? { salesforce } : {}),
+      ...(hubspot ? { hubspot } : {}),
       ...(salesforceOutboundUrl ? { salesforceOutboundUrl } : {}),
       workflows,
       queue,
@@ -213,4 +263,19 @@ async function closeAll(closers: (() => unknown)[]): Promise<void> {
       // closing the rest matters more than one that failed to close
     }
   }
+}
+
+/** The properties a config maps, so the emulated app subscribes to their changes as an admin would. */
+function subscribedProperties(config: Config) {
+  const fields = config.crm.hubspot?.fields ?? {};
+  const orders = [
+    'order.promisedAt',
+    'order.expedite',
+    'order.shippedAt',
+    'order.deliveredAt',
+    'order.status',
+  ] as const;
+  const mapped = orders.map((field) => fields[field]).filter((name): name is string => typeof name === 'string');
+  const optedOut = fields['contact.optedOut'];
+  return { orders: mapped, ...(optedOut ? { contacts: [optedOut] } : {}) };
 }

@@ -5,4 +5,4 @@ export { DEFAULT_API_VERSION, DEFAULT_TIMEOUT_MS } from './connection.ts';
 export { canonicalCase, canonicalOrder, nativeField, DEFAULT_FIELDS } from './mapping.ts';
 export type { CanonicalCase, CanonicalOrder, SalesforceMapping } from './mapping.ts';
 export { SOBJECT_OF_KIND } from './objects.ts';
-export { actionKeyOf, withActionKey } from './action-key.ts';
+export { actionKeyOf, withActionKey } from '../shared/action-key.ts';

@@ -1,6 +1,7 @@
 import type { CaseStatus, MappableField, Priority } from '../../core/model/canonical.ts';
 import type { FieldValue, NativeFields } from '../../core/model/crm-event.ts';
 import { fromIso, type Instant } from '../../core/time/instant.ts';
+import { lookup } from '../shared/lookup.ts';
 
 /** Admin overrides from `crm.salesforce` in the config (salesforceSchema): added to the defaults below. */
 export interface SalesforceMapping {
@@ -103,21 +104,6 @@ export function canonicalOrder(fields: NativeFields, mapping: SalesforceMapping 
     createdAt: instant(fields.CreatedDate),
     modifiedAt: instant(fields.LastModifiedDate),
   };
-}
-
-/** Exact match in the overrides, then in the defaults, then either ignoring case and spaces around. */
-function lookup<T>(
-  value: string,
-  overrides: Readonly<Record<string, T>> | undefined,
-  defaults: Readonly<Record<string, T>>,
-): T | undefined {
-  const exact = overrides?.[value] ?? defaults[value];
-  if (exact !== undefined) return exact;
-  const key = value.trim().toLowerCase();
-  for (const table of [overrides ?? {}, defaults]) {
-    for (const [name, mapped] of Object.entries(table)) if (name.trim().toLowerCase() === key) return mapped;
-  }
-  return undefined;
 }
 
 /** Outbound Messages carry text: `true` arrives as a string. */

@@ -10,7 +10,7 @@ import {
   type TaskState,
 } from '../../core/ports/crm.ts';
 import type { Instant } from '../../core/time/instant.ts';
-import { actionKeyOf, withActionKey } from './action-key.ts';
+import { actionKeyOf, withActionKey } from '../shared/action-key.ts';
 import { SalesforceConnection, type ConnectionOptions } from './connection.ts';
 import { nativeField, truthy, type SalesforceMapping } from './mapping.ts';
 import { KEY_PREFIX, SOBJECT_OF_KIND } from './objects.ts';

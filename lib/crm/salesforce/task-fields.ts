@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { NativeFields } from '../../core/model/crm-event.ts';
 import type { NewTask, TaskState } from '../../core/ports/crm.ts';
 import { fromIso } from '../../core/time/instant.ts';
-import { withActionKey } from './action-key.ts';
+import { withActionKey } from '../shared/action-key.ts';
 
 const SUBJECT_LENGTH = 255;
 const DESCRIPTION_LENGTH = 32000;

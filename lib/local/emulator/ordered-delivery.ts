@@ -6,6 +6,8 @@ export interface RetryPolicy {
   readonly firstDelayMs: number;
   readonly maxDelayMs: number;
   readonly giveUpAfterMs: number;
+  /** Attempts in all, first included (HubSpot: 10); unlimited within `giveUpAfterMs` when left out. */
+  readonly maxAttempts?: number;
 }
 
 export interface DeliveryOutcome<M> {
@@ -16,8 +18,8 @@ export interface DeliveryOutcome<M> {
 
 export interface OrderedDeliveryOptions<M> extends EmulatorTiming {
   readonly retry: RetryPolicy;
-  /** One attempt; true when the receiver acknowledged it. A throw counts as a failed attempt. */
-  readonly send: (message: M, signal: AbortSignal) => Promise<boolean>;
+  /** One attempt (`attempt` counts from 1); true when the receiver acknowledged it. A throw counts as a failed attempt. */
+  readonly send: (message: M, signal: AbortSignal, attempt: number) => Promise<boolean>;
   readonly onSettled?: (outcome: DeliveryOutcome<M>) => void;
 }
 
@@ -83,10 +85,11 @@ export class OrderedDelivery<M> {
     while (queue && queue.length > 0 && !this.#stop.signal.aborted) {
       const head = queue[0] as Pending<M>;
       head.attempts += 1;
-      const delivered = await this.#options.send(head.message, this.#stop.signal).catch(() => false);
+      const delivered = await this.#options.send(head.message, this.#stop.signal, head.attempts).catch(() => false);
       if (this.#stop.signal.aborted) break;
       const nextAt = clock.now() + retryDelay(retry, head.attempts);
-      if (delivered || nextAt - head.firstAt > retry.giveUpAfterMs) {
+      const outOfAttempts = retry.maxAttempts !== undefined && head.attempts >= retry.maxAttempts;
+      if (delivered || outOfAttempts || nextAt - head.firstAt > retry.giveUpAfterMs) {
         queue.shift();
         try {
           this.#options.onSettled?.({ message: head.message, delivered, attempts: head.attempts });

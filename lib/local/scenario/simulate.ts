@@ -11,6 +11,7 @@ import { checkExpectations } from './expectations.ts';
 import type { LoadedScenario } from './load-scenario.ts';
 import { resolveTime } from './offset.ts';
 import type { EmailOutput, SimulationOutput, TimelineEntry } from './output.ts';
+import { hubspotScenarioCrm } from './hubspot-scenario-crm.ts';
 import { salesforceScenarioCrm } from './salesforce-scenario-crm.ts';
 import type { ScenarioCrm } from './scenario-crm.ts';
 
@@ -108,5 +109,6 @@ async function collect(stack: LocalStack, crm: ScenarioCrm, loaded: LoadedScenar
 
 function scenarioCrm(stack: LocalStack, crm: 'salesforce' | 'hubspot'): ScenarioCrm {
   if (crm === 'salesforce' && stack.salesforce) return salesforceScenarioCrm(stack.salesforce);
+  if (crm === 'hubspot' && stack.hubspot) return hubspotScenarioCrm(stack.hubspot);
   throw new Error(`scenarios on ${crm} are not supported by this build yet`);
 }

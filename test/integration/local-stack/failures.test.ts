@@ -12,10 +12,28 @@ import { startLocalStack } from '../../../lib/local/stack.ts';
 const start = fromIso('2026-12-02T09:00:00+02:00');
 const CASE = '500000000000001AAA';
 const config = validateConfig({
-  calendars: { office: { timezone: 'Europe/Helsinki', hours: { mon: ['08:00-17:00'], tue: ['08:00-17:00'], wed: ['08:00-17:00'], thu: ['08:00-17:00'], fri: ['08:00-16:00'] } } },
+  calendars: {
+    office: {
+      timezone: 'Europe/Helsinki',
+      hours: {
+        mon: ['08:00-17:00'],
+        tue: ['08:00-17:00'],
+        wed: ['08:00-17:00'],
+        thu: ['08:00-17:00'],
+        fri: ['08:00-16:00'],
+      },
+    },
+  },
   crm: { salesforce: { orgId: '00D000000000001AAA' } },
   targets: { 'senior-reps': { salesforce: '005000000000002AAA' } },
-  escalation: [{ name: 'high', when: { priority: ['high'] }, calendar: 'office', tiers: [{ after: '1h', assignTo: 'senior-reps' }] }],
+  escalation: [
+    {
+      name: 'high',
+      when: { priority: ['high'] },
+      calendar: 'office',
+      tiers: [{ after: '1h', assignTo: 'senior-reps' }],
+    },
+  ],
 });
 
 async function escalateWith(faults: FaultHook) {
@@ -25,17 +43,25 @@ async function escalateWith(faults: FaultHook) {
   const org = stack.salesforce?.org;
   org?.seedOwner({ id: '005000000000001AAA', name: 'Aino Agent' });
   org?.seedOwner({ id: '005000000000002AAA', name: 'Sami Senior' });
-  org?.apply({ op: 'create', type: 'Case', id: CASE, fields: { Subject: 'VAT', Priority: 'High', Status: 'New', OwnerId: '005000000000001AAA' } });
+  org?.apply({
+    op: 'create',
+    type: 'Case',
+    id: CASE,
+    fields: { Subject: 'VAT', Priority: 'High', Status: 'New', OwnerId: '005000000000001AAA' },
+  });
   await clock.runUntil(start + 6 * 3600_000);
   return stack;
 }
 
-const caseUpdate = (request: { method: string; path: string }) => request.method === 'PATCH' && request.path.includes(`/sobjects/Case/${CASE}`);
+const caseUpdate = (request: { method: string; path: string }) =>
+  request.method === 'PATCH' && request.path.includes(`/sobjects/Case/${CASE}`);
 
 describe('when the CRM fails', () => {
   it('retries a retryable error on the clock and escalates once it clears', async () => {
     let failures = 3;
-    const stack = await escalateWith((request) => (caseUpdate(request) && failures-- > 0 ? SERVER_UNAVAILABLE : undefined));
+    const stack = await escalateWith((request) =>
+      caseUpdate(request) && failures-- > 0 ? SERVER_UNAVAILABLE : undefined,
+    );
     try {
       expect(stack.salesforce?.org.get('Case', CASE)?.['OwnerId']).toBe('005000000000002AAA');
       expect(stack.salesforce?.org.records('Task')).toHaveLength(1);
@@ -48,12 +74,27 @@ describe('when the CRM fails', () => {
   });
 
   it('records a permanent failure where an admin finds it, and makes nothing', async () => {
-    const forbidden = { status: 400, body: [{ message: 'Owner ID: owner cannot be a deactivated user', errorCode: 'INACTIVE_OWNER_OR_USER', fields: ['OwnerId'] }] };
+    const forbidden = {
+      status: 400,
+      body: [
+        {
+          message: 'Owner ID: owner cannot be a deactivated user',
+          errorCode: 'INACTIVE_OWNER_OR_USER',
+          fields: ['OwnerId'],
+        },
+      ],
+    };
     const stack = await escalateWith((request) => (caseUpdate(request) ? forbidden : undefined));
     try {
       const failures = await stack.store.listFailures();
       expect(failures).toHaveLength(1);
-      expect(failures[0]).toMatchObject({ workflow: 'escalation', ref: { crm: 'salesforce', kind: 'case', id: CASE }, step: 'act', error: 'CrmPermanentError', state: 'open' });
+      expect(failures[0]).toMatchObject({
+        workflow: 'escalation',
+        ref: { crm: 'salesforce', kind: 'case', id: CASE },
+        step: 'act',
+        error: 'CrmPermanentError',
+        state: 'open',
+      });
       expect(failures[0]?.cause).toContain('INACTIVE_OWNER_OR_USER');
       expect(stack.salesforce?.org.records('Task')).toHaveLength(0);
       const execution = stack.workflows.executions().find((run) => run.workflow === 'escalation');

@@ -5,7 +5,16 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FileEmailTemplates } from '../../../lib/mail/file-templates.ts';
 
-const words = { order: 'order 00000101', promise: 'Wednesday 9 December 2026', shipBy: 'Wednesday 9 December 2026 at 17:00', customer: 'Maija Virtanen', customerFirstName: 'Maija', customerNotified: true, policy: 'flagged-orders', reason: 'flagged for expediting' };
+const words = {
+  order: 'order 00000101',
+  promise: 'Wednesday 9 December 2026',
+  shipBy: 'Wednesday 9 December 2026 at 17:00',
+  customer: 'Maija Virtanen',
+  customerFirstName: 'Maija',
+  customerNotified: true,
+  policy: 'flagged-orders',
+  reason: 'flagged for expediting',
+};
 
 describe('e-mail templates from files', () => {
   const templates = new FileEmailTemplates();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actionKeyOf, withActionKey } from '../../../../lib/crm/salesforce/action-key.ts';
+import { actionKeyOf, withActionKey } from '../../../../lib/crm/shared/action-key.ts';
 
 describe('action keys in descriptions', () => {
   it('ends the text with the key line, after a blank line', () => {
