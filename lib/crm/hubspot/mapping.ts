@@ -2,6 +2,11 @@ import type { CaseStatus, MappableField, Priority } from '../../core/model/canon
 import type { FieldValue, NativeFields } from '../../core/model/crm-event.ts';
 import { fromIso, type Instant } from '../../core/time/instant.ts';
 import { lookup } from '../shared/lookup.ts';
+import type { CanonicalCase, CanonicalOrder } from '../shared/canonical.ts';
+
+/** The same shapes as Salesforce's: the core reads either. */
+export type CanonicalTicket = CanonicalCase;
+export type CanonicalHubSpotOrder = CanonicalOrder;
 
 /** Admin overrides from `crm.hubspot` in the config (hubspotSchema): added to the defaults below. */
 export interface HubSpotMapping {
@@ -44,21 +49,6 @@ const DEFAULT_PRIORITIES: Readonly<Record<string, Priority>> = {
 export const nativeProperty = (mapping: HubSpotMapping, field: MappableField): string =>
   mapping.fields?.[field] ?? DEFAULT_PROPERTIES[field];
 
-/** The same shape as Salesforce's CanonicalCase, so the core reads either. */
-export interface CanonicalTicket {
-  readonly status: CaseStatus;
-  /** Undefined when empty or a value nobody mapped: no priority policy should match it. */
-  readonly priority: Priority | undefined;
-  readonly ownerId: string | undefined;
-  readonly contactId: string | undefined;
-  readonly subject: string | undefined;
-  readonly number: string | undefined;
-  /** HubSpot tickets have no escalated flag. */
-  readonly isEscalated: boolean;
-  readonly createdAt: Instant | undefined;
-  readonly modifiedAt: Instant | undefined;
-}
-
 /**
  * A ticket's properties (an API read with the adapter's `contactId`, or a webhook's text values) →
  * canonical values. A stage nobody mapped is `open`: the SLA clock keeps running rather than
@@ -78,21 +68,6 @@ export function canonicalTicket(fields: NativeFields, mapping: HubSpotMapping = 
     createdAt: instant(fields.createdate),
     modifiedAt: instant(fields.hs_lastmodifieddate),
   };
-}
-
-/** The same shape as Salesforce's CanonicalOrder. */
-export interface CanonicalHubSpotOrder {
-  readonly status: string | undefined;
-  /** As written: a date (`2026-12-09`, the last open moment of that day) or a timestamp. */
-  readonly promisedAt: string | undefined;
-  readonly expedite: boolean;
-  readonly shippedAt: string | undefined;
-  readonly deliveredAt: string | undefined;
-  readonly contactId: string | undefined;
-  readonly ownerId: string | undefined;
-  readonly number: string | undefined;
-  readonly createdAt: Instant | undefined;
-  readonly modifiedAt: Instant | undefined;
 }
 
 /** An order's properties → canonical values, through the configured property names. */

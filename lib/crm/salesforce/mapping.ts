@@ -2,6 +2,8 @@ import type { CaseStatus, MappableField, Priority } from '../../core/model/canon
 import type { FieldValue, NativeFields } from '../../core/model/crm-event.ts';
 import { fromIso, type Instant } from '../../core/time/instant.ts';
 import { lookup } from '../shared/lookup.ts';
+import type { CanonicalCase, CanonicalOrder } from '../shared/canonical.ts';
+export type { CanonicalCase, CanonicalOrder } from '../shared/canonical.ts';
 
 /** Admin overrides from `crm.salesforce` in the config (salesforceSchema): added to the defaults below. */
 export interface SalesforceMapping {
@@ -40,19 +42,6 @@ const DEFAULT_PRIORITIES: Readonly<Record<string, Priority>> = {
 export const nativeField = (mapping: SalesforceMapping, field: MappableField): string =>
   mapping.fields?.[field] ?? DEFAULT_FIELDS[field];
 
-export interface CanonicalCase {
-  readonly status: CaseStatus;
-  /** Undefined when empty or a value nobody mapped: no priority policy should match it. */
-  readonly priority: Priority | undefined;
-  readonly ownerId: string | undefined;
-  readonly contactId: string | undefined;
-  readonly subject: string | undefined;
-  readonly number: string | undefined;
-  readonly isEscalated: boolean;
-  readonly createdAt: Instant | undefined;
-  readonly modifiedAt: Instant | undefined;
-}
-
 /**
  * A Case's native fields (REST JSON or an Outbound Message's text values) → canonical values.
  * IsClosed wins: Salesforce sets it from the status's "closed" flag, whatever the status is called.
@@ -73,20 +62,6 @@ export function canonicalCase(fields: NativeFields, mapping: SalesforceMapping =
     createdAt: instant(fields.CreatedDate),
     modifiedAt: instant(fields.LastModifiedDate),
   };
-}
-
-export interface CanonicalOrder {
-  readonly status: string | undefined;
-  /** As written: a date (`2026-12-09`, the last open moment of that day) or a timestamp. */
-  readonly promisedAt: string | undefined;
-  readonly expedite: boolean;
-  readonly shippedAt: string | undefined;
-  readonly deliveredAt: string | undefined;
-  readonly contactId: string | undefined;
-  readonly ownerId: string | undefined;
-  readonly number: string | undefined;
-  readonly createdAt: Instant | undefined;
-  readonly modifiedAt: Instant | undefined;
 }
 
 /** An Order's native fields → canonical values, through the configured field names. */
