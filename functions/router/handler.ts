@@ -7,15 +7,32 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { parseCrmEvent } from '../../lib/core/model/crm-event-schema.ts';
 import { routeEvent, type RouterDeps } from '../../lib/core/router/route-event.ts';
 
-export const createRouterHandler = (deps: RouterDeps) =>
+export interface RouterHandlerOptions {
+  /** Told of each event that failed, by message id and error name/code: never its body. */
+  readonly logger?: { warn(message: string, attributes: Record<string, unknown>): void };
+}
+
+export const createRouterHandler = (deps: RouterDeps, options: RouterHandlerOptions = {}) =>
   middy(async (batch: SQSEvent): Promise<SQSBatchResponse> => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of batch.Records) {
       try {
         await routeEvent(deps, parseCrmEvent(record.body));
-      } catch {
+      } catch (error) {
+        options.logger?.warn('event not routed: SQS will redeliver it', {
+          messageId: record.messageId,
+          receiveCount: record.attributes.ApproximateReceiveCount,
+          ...errorFacts(error),
+        });
         batchItemFailures.push({ itemIdentifier: record.messageId });
       }
     }
     return { batchItemFailures };
   });
+
+/** Name and code: a message could quote a field value (a CRM's validation error, a zod issue). */
+function errorFacts(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: 'non-Error thrown' };
+  const code = (error as { code?: unknown }).code;
+  return { error: error.name, ...(typeof code === 'string' ? { code } : {}) };
+}

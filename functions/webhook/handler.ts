@@ -4,6 +4,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { handleWebhook, type EdgeDeps } from '../../lib/edge/index.ts';
 import { toApiGatewayResult, toWebhookRequest } from './api-gateway.ts';
+import { lambdaLogger } from '../shared/lambda-entry.ts';
 import { cloudDeps, onceDeps, type DepsFactory } from './deps.ts';
 
 export interface HandlerOptions {
@@ -27,4 +28,5 @@ export function createHandler(deps: EdgeDeps | DepsFactory, options: HandlerOpti
   }).use(injectLambdaContext(logger));
 }
 
-export const handler = createHandler(cloudDeps);
+/** The construct's entry: service name from POWERTOOLS_SERVICE_NAME, like every other crmflow Lambda. */
+export const handler = createHandler(cloudDeps, { logger: lambdaLogger('webhook') });
