@@ -4,7 +4,9 @@
  */
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { parseCrmEvent } from '../../lib/core/model/crm-event-schema.ts';
+import { crmEventSchema } from '../../lib/core/model/crm-event-schema.ts';
+import type { CrmEvent } from '../../lib/core/model/crm-event.ts';
+import { eventRelayEvents, isEventRelayMessage } from '../../lib/crm/salesforce/event-relay/change-events.ts';
 import { routeEvent, type RouterDeps } from '../../lib/core/router/route-event.ts';
 
 export interface RouterHandlerOptions {
@@ -17,7 +19,7 @@ export const createRouterHandler = (deps: RouterDeps, options: RouterHandlerOpti
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of batch.Records) {
       try {
-        await routeEvent(deps, parseCrmEvent(record.body));
+        for (const event of eventsOf(record.body, deps.clock.now())) await routeEvent(deps, event);
       } catch (error) {
         options.logger?.warn('event not routed: SQS will redeliver it', {
           messageId: record.messageId,
@@ -29,6 +31,15 @@ export const createRouterHandler = (deps: RouterDeps, options: RouterHandlerOpti
     }
     return { batchItemFailures };
   });
+
+/**
+ * A queue message is a CrmEvent from our edge, or a Salesforce change event that an Event Relay
+ * rule put there (DESIGN §4) — which may name several records.
+ */
+function eventsOf(body: string, now: number): CrmEvent[] {
+  const value: unknown = JSON.parse(body);
+  return isEventRelayMessage(value) ? eventRelayEvents(value, now) : [crmEventSchema.parse(value)];
+}
 
 /** Name and code: a message could quote a field value (a CRM's validation error, a zod issue). */
 function errorFacts(error: unknown): Record<string, unknown> {

@@ -70,6 +70,8 @@ export interface LocalStack {
   readonly hubspot?: HubSpotEmulator;
   readonly workflows: LocalStepFunctions;
   readonly queue: LocalQueue;
+  /** What the router runs with: tests hand it queue messages the way SQS would. */
+  readonly router: RouterDeps;
   readonly outbox: Outbox;
   /** The Outbound Message endpoint Salesforce (or its emulator) posts to. */
   readonly salesforceOutboundUrl?: string;
@@ -230,6 +232,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(salesforceOutboundUrl ? { salesforceOutboundUrl } : {}),
       workflows,
       queue,
+      router: routerDeps,
       outbox,
       close: () => closeAll(closers),
     };
