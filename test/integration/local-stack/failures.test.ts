@@ -3,43 +3,19 @@
  * virtual clock until it clears; a permanent one ends in a failure record an admin can find.
  */
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../lib/core/config/index.ts';
 import { fromIso } from '../../../lib/core/time/instant.ts';
 import { VirtualClock } from '../../../lib/local/clock/index.ts';
 import { SERVER_UNAVAILABLE, type FaultHook } from '../../../lib/local/emulator/salesforce/index.ts';
 import { startLocalStack } from '../../../lib/local/stack.ts';
+import { oneTierSalesforceConfig } from '../../support/one-tier-config.ts';
 
 const start = fromIso('2026-12-02T09:00:00+02:00');
 const CASE = '500000000000001AAA';
-const config = validateConfig({
-  calendars: {
-    office: {
-      timezone: 'Europe/Helsinki',
-      hours: {
-        mon: ['08:00-17:00'],
-        tue: ['08:00-17:00'],
-        wed: ['08:00-17:00'],
-        thu: ['08:00-17:00'],
-        fri: ['08:00-16:00'],
-      },
-    },
-  },
-  crm: { salesforce: { orgId: '00D000000000001AAA' } },
-  targets: { 'senior-reps': { salesforce: '005000000000002AAA' } },
-  escalation: [
-    {
-      name: 'high',
-      when: { priority: ['high'] },
-      calendar: 'office',
-      tiers: [{ after: '1h', assignTo: 'senior-reps' }],
-    },
-  ],
-});
+const config = oneTierSalesforceConfig();
 
 async function escalateWith(faults: FaultHook) {
-  if (!config.ok) throw new Error('config');
   const clock = new VirtualClock(start);
-  const stack = await startLocalStack({ config: config.config, clock, salesforceFaults: faults });
+  const stack = await startLocalStack({ config, clock, salesforceFaults: faults });
   const org = stack.salesforce?.org;
   org?.seedOwner({ id: '005000000000001AAA', name: 'Aino Agent' });
   org?.seedOwner({ id: '005000000000002AAA', name: 'Sami Senior' });

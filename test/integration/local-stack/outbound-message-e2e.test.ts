@@ -4,39 +4,16 @@
  * nothing anywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../lib/core/config/index.ts';
 import { fromIso } from '../../../lib/core/time/instant.ts';
 import { VirtualClock } from '../../../lib/local/clock/index.ts';
 import { startLocalStack, type LocalStack } from '../../../lib/local/stack.ts';
+import { oneTierSalesforceConfig } from '../../support/one-tier-config.ts';
 
 const ORG = '00D000000000001AAA';
 const CASE = '500000000000001AAA';
 const start = fromIso('2026-12-02T09:00:00+02:00');
 
-const config = validateConfig({
-  calendars: {
-    office: {
-      timezone: 'Europe/Helsinki',
-      hours: {
-        mon: ['08:00-17:00'],
-        tue: ['08:00-17:00'],
-        wed: ['08:00-17:00'],
-        thu: ['08:00-17:00'],
-        fri: ['08:00-16:00'],
-      },
-    },
-  },
-  crm: { salesforce: { orgId: ORG } },
-  targets: { 'senior-reps': { salesforce: '005000000000002AAA' } },
-  escalation: [
-    {
-      name: 'high',
-      when: { priority: ['high'] },
-      calendar: 'office',
-      tiers: [{ after: '1h', assignTo: 'senior-reps' }],
-    },
-  ],
-});
+const config = oneTierSalesforceConfig();
 
 /** An Outbound Message as Salesforce sends it (one Notification, a Case). */
 function outboundMessage({ org = ORG, caseId = CASE, notification = '04l000000000001AAA' } = {}): string {
@@ -78,9 +55,8 @@ describe('an Outbound Message through the local stack', () => {
   let clock: VirtualClock;
 
   beforeAll(async () => {
-    if (!config.ok) throw new Error(JSON.stringify(config.problems));
     clock = new VirtualClock(start);
-    stack = await startLocalStack({ config: config.config, clock });
+    stack = await startLocalStack({ config, clock });
     const org = stack.salesforce?.org;
     org?.seedOwner({ id: '005000000000001AAA', name: 'Aino Agent', email: 'aino@example.com' });
     org?.seedOwner({ id: '005000000000002AAA', name: 'Sami Senior', email: 'sami@example.com' });

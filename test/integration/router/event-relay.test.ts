@@ -5,11 +5,11 @@
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createRouterHandler } from '../../../functions/router/handler.ts';
-import { validateConfig } from '../../../lib/core/config/index.ts';
 import { fromIso } from '../../../lib/core/time/instant.ts';
 import { eventRelayEvents } from '../../../lib/crm/salesforce/event-relay/change-events.ts';
 import { VirtualClock } from '../../../lib/local/clock/index.ts';
 import { startLocalStack } from '../../../lib/local/stack.ts';
+import { oneTierSalesforceConfig } from '../../support/one-tier-config.ts';
 
 const start = fromIso('2026-12-02T09:00:00+02:00');
 const CASE = '500000000000001AAA';
@@ -60,33 +60,9 @@ describe('Salesforce Event Relay', () => {
   });
 
   it('starts the escalation through the router, reading the case from the CRM', async () => {
-    const config = validateConfig({
-      calendars: {
-        office: {
-          timezone: 'Europe/Helsinki',
-          hours: {
-            mon: ['08:00-17:00'],
-            tue: ['08:00-17:00'],
-            wed: ['08:00-17:00'],
-            thu: ['08:00-17:00'],
-            fri: ['08:00-16:00'],
-          },
-        },
-      },
-      crm: { salesforce: { orgId: '00D000000000001AAA' } },
-      targets: { 'senior-reps': { salesforce: '005000000000002AAA' } },
-      escalation: [
-        {
-          name: 'high',
-          when: { priority: ['high'] },
-          calendar: 'office',
-          tiers: [{ after: '1h', assignTo: 'senior-reps' }],
-        },
-      ],
-    });
-    if (!config.ok) throw new Error('config');
+    const config = oneTierSalesforceConfig();
     const clock = new VirtualClock(start);
-    const stack = await startLocalStack({ config: config.config, clock });
+    const stack = await startLocalStack({ config, clock });
     try {
       stack.salesforce?.org.seedOwner({ id: '005000000000002AAA', name: 'Sami Senior' });
       stack.salesforce?.org.seed({
