@@ -14,8 +14,7 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
@@ -34,6 +33,8 @@ import { TABLE } from '../aws/store/table.ts';
 import type { Config } from '../core/config/index.ts';
 import { FUNCTION_SPECS, findEntry, needsTemplates, type CrmFlowFunctionName } from './functions.ts';
 import { findLockFile, findPackageRoot } from './package-root.ts';
+import { createAlarms, createDashboard } from './monitoring.ts';
+import { pascalCase } from './names.ts';
 import { readWorkflows, WORKFLOW_NAMES, type WorkflowName } from './workflows.ts';
 
 /** Stage-wide throttling of the webhook API (API Gateway's account default is 10 000 rps). */
@@ -381,8 +382,8 @@ export class CrmFlow extends Construct {
     this.functions = { webhook, router, ...steps };
 
     // --- alarms and dashboard -----------------------------------------------------------------
-    this.alarms = this.createAlarms(props.alarmTopic);
-    this.dashboard = this.createDashboard();
+    this.alarms = createAlarms(this, props.alarmTopic);
+    this.dashboard = createDashboard(this);
   }
 
   private createSecrets(config: Config, existing: CrmFlowExistingSecrets): CrmFlowSecrets {
@@ -507,120 +508,6 @@ export class CrmFlow extends Construct {
     Validations.of(role).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: XRAY_REASON });
     return fn;
   }
-
-  private createAlarms(topic: sns.ITopic | undefined): cloudwatch.Alarm[] {
-    const alarms: cloudwatch.Alarm[] = [];
-    const fiveMinutes = Duration.minutes(5);
-    const add = (id: string, metric: cloudwatch.IMetric, description: string) => {
-      const alarm = new cloudwatch.Alarm(this, id, {
-        metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        alarmDescription: description,
-      });
-      if (topic) alarm.addAlarmAction(new SnsAction(topic));
-      alarms.push(alarm);
-    };
-    add(
-      'DeadLetterQueueAlarm',
-      this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: 'Maximum',
-      }),
-      'crmflow: events are in the dead-letter queue — inspect them, then redrive (README, "Deploying")',
-    );
-    for (const name of WORKFLOW_NAMES) {
-      const machine = this.stateMachines[name];
-      const pascal = pascalCase(name);
-      add(
-        `${pascal}FailedAlarm`,
-        machine.metricFailed({ period: fiveMinutes, statistic: 'Sum' }),
-        `crmflow ${name}: executions failed (a step kept failing; see crmflow failures)`,
-      );
-      add(
-        `${pascal}ThrottledAlarm`,
-        machine.metricThrottled({ period: fiveMinutes, statistic: 'Sum' }),
-        `crmflow ${name}: executions throttled`,
-      );
-      add(
-        `${pascal}TimedOutAlarm`,
-        machine.metricTimedOut({ period: fiveMinutes, statistic: 'Sum' }),
-        `crmflow ${name}: executions timed out`,
-      );
-    }
-    for (const [name, fn] of Object.entries(this.functions)) {
-      add(
-        `${pascalCase(name)}ErrorsAlarm`,
-        fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
-        `crmflow ${name} function: invocation errors`,
-      );
-    }
-    return alarms;
-  }
-
-  private createDashboard(): cloudwatch.Dashboard {
-    const fns = Object.entries(this.functions);
-    const machines = WORKFLOW_NAMES.map((name) => [name, this.stateMachines[name]] as const);
-    const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(24) });
-    dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'Webhooks (HTTP API)',
-        left: [
-          this.stage.metricCount({ statistic: 'Sum', label: 'requests' }),
-          this.stage.metricClientError({ statistic: 'Sum', label: '4xx (rejected)' }),
-          this.stage.metricServerError({ statistic: 'Sum', label: '5xx (not enqueued)' }),
-        ],
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'Router queue',
-        left: [
-          this.queue.metricApproximateNumberOfMessagesVisible({ label: 'waiting' }),
-          this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ label: 'dead-lettered' }),
-        ],
-        right: [this.queue.metricApproximateAgeOfOldestMessage({ label: 'oldest (s)' })],
-        width: 8,
-      }),
-      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...this.alarms], width: 8 }),
-    );
-    dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'Workflow executions started / succeeded',
-        left: machines.map(([name, m]) => m.metricStarted({ statistic: 'Sum', label: `${name} started` })),
-        right: machines.map(([name, m]) => m.metricSucceeded({ statistic: 'Sum', label: `${name} succeeded` })),
-        width: 12,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'Workflow executions failed / timed out / throttled',
-        left: machines.flatMap(([name, m]) => [
-          m.metricFailed({ statistic: 'Sum', label: `${name} failed` }),
-          m.metricTimedOut({ statistic: 'Sum', label: `${name} timed out` }),
-          m.metricThrottled({ statistic: 'Sum', label: `${name} throttled` }),
-        ]),
-        width: 12,
-      }),
-    );
-    dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'Lambda errors',
-        left: fns.map(([name, fn]) => fn.metricErrors({ statistic: 'Sum', label: name })),
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'Lambda duration (p99, ms)',
-        left: fns.map(([name, fn]) => fn.metricDuration({ statistic: 'p99', label: name })),
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'Lambda throttles',
-        left: fns.map(([name, fn]) => fn.metricThrottles({ statistic: 'Sum', label: name })),
-        width: 8,
-      }),
-    );
-    return dashboard;
-  }
 }
 
 /**
@@ -698,12 +585,4 @@ function completeRecord<K extends string, V>(keys: readonly K[], partial: Partia
     return [key, value] as const;
   });
   return Object.fromEntries(entries) as Record<K, V>;
-}
-
-function pascalCase(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
 }
