@@ -103,7 +103,7 @@ export function checkReferences(value: unknown): ConfigProblem[] {
     if (policy.remindAfter !== undefined && policy.remindTo === undefined && !targets['supervisor']?.email) {
       problem(
         ['followUp', i, 'remindAfter'],
-        'nobody to remind: add remindTo, or a target named supervisor with an email',
+        'nobody to remind — add remindTo, or a target named supervisor with an email',
       );
     }
     if (policy.remindTo !== undefined && policy.remindAfter === undefined) {
@@ -125,7 +125,7 @@ export function checkReferences(value: unknown): ConfigProblem[] {
     if (when['expedite'] === true && policy.checkBefore !== undefined) {
       problem(
         ['expedite', i, 'checkBefore'],
-        'checkBefore is used by atRisk policies only; flagged orders are handled at once',
+        'checkBefore is used by atRisk policies only — remove it: flagged orders are handled at once',
         'warning',
       );
     }

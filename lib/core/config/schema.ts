@@ -100,9 +100,17 @@ const salesforceId = (prefixes: string[], what: string) =>
 
 /** HubSpot ids are numbers; YAML users write them with or without quotes. */
 const hubspotId = z
-  .union([z.string().regex(/^\d+$/), z.number().int().nonnegative()], {
-    error: (issue) => `${shown(issue.input)} is not a HubSpot id — digits only, e.g. "101"`,
-  })
+  .union(
+    [
+      z
+        .string()
+        .regex(/^\d+$/, { error: (issue) => `${shown(issue.input)} is not a HubSpot id — digits only, e.g. "101"` }),
+      z.number().int().nonnegative(),
+    ],
+    {
+      error: (issue) => `${shown(issue.input)} is not a HubSpot id — digits only, e.g. "101"`,
+    },
+  )
   .transform(String);
 
 const fieldOverrides = strictObject(
@@ -127,7 +135,7 @@ export const salesforceSchema = strictObject({
     .optional()
     .meta({ description: 'REST API version; default 62.0 (jsforce would otherwise use 50.0).' }),
   instanceUrl: z
-    .url({ protocol: /^https$/, error: 'must be an https:// URL without a trailing slash' })
+    .url({ protocol: /^https$/, error: 'not an https:// URL — e.g. https://yourcompany.my.salesforce.com' })
     .refine((url) => !url.endsWith('/'), { error: 'drop the trailing slash — jsforce builds wrong URLs with it' })
     .optional(),
   fields: fieldOverrides.optional(),
@@ -151,9 +159,11 @@ export const hubspotSchema = strictObject({
 export const targetSchema = strictObject({
   salesforce: salesforceId(['005', '00G'], 'user (005…) or queue (00G…)').optional(),
   hubspot: hubspotId.optional(),
-  email: z.email({ error: (issue) => `${shown(issue.input)} is not an e-mail address` }).optional(),
+  email: z
+    .email({ error: (issue) => `${shown(issue.input)} is not an e-mail address — e.g. supervisor@example.com` })
+    .optional(),
 }).refine((target) => target.salesforce ?? target.hubspot ?? target.email, {
-  error: 'a target needs at least one of salesforce, hubspot or email',
+  error: 'this target names nobody — give it a salesforce id, a hubspot id or an email',
 });
 
 const tier = strictObject({
@@ -174,7 +184,7 @@ export const escalationPolicySchema = strictObject({
     )
     .optional(),
   warnBefore: duration.optional(),
-  tiers: z.array(tier).min(1, { error: 'a policy needs at least one tier' }),
+  tiers: z.array(tier).min(1, { error: 'no tiers — add at least one, e.g. { after: 1h, assignTo: <target> }' }),
 });
 
 export const followUpPolicySchema = strictObject({
@@ -201,7 +211,9 @@ export const expeditePolicySchema = strictObject({
   name,
   when: strictObject({ expedite: z.literal(true).optional(), atRisk: z.literal(true).optional() }).refine(
     (when) => (when.expedite === true) !== (when.atRisk === true),
-    { error: 'say which orders: when: { expedite: true } (flagged) or when: { atRisk: true } (promised), not both' },
+    {
+      error: 'which orders? — write when: { expedite: true } (flagged) or when: { atRisk: true } (promised), not both',
+    },
   ),
   calendar: name,
   checkBefore: duration.optional(),
@@ -215,7 +227,7 @@ export const configSchema = strictObject({
   calendars: z.record(name, calendarSchema),
   crm: strictObject({ salesforce: salesforceSchema.optional(), hubspot: hubspotSchema.optional() }).refine(
     (crm) => crm.salesforce ?? crm.hubspot,
-    { error: 'configure at least one CRM: salesforce or hubspot' },
+    { error: 'no CRM configured — add salesforce or hubspot' },
   ),
   targets: z.record(name, targetSchema).optional(),
   escalation: z.array(escalationPolicySchema).optional(),

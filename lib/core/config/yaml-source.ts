@@ -2,7 +2,7 @@
  * YAML text → a plain value, keeping the document so each problem found later can be given its
  * line and column. Shared by config files and scenario files.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { ConfigProblem } from './problem.ts';
 
 export type YamlSource =
@@ -26,9 +26,16 @@ export function readYaml(text: string, emptyHint: string): YamlSource {
   try {
     value = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    // yaml refuses documents whose aliases would expand beyond reason (a "billion laughs").
-    const message = `${(error as Error).message} — write the values out, without so many aliases`;
-    return { ok: false, problems: [{ path: [], message, severity: 'error' }] };
+    // Only aliases fail here: one without its anchor, or so many that they would expand beyond reason
+    // (a "billion laughs"), which yaml refuses. Point at the first alias.
+    const text = (error as Error).message.split('\n')[0] ?? 'alias error';
+    const hint = /alias count/i.test(text)
+      ? 'write the values out, without so many aliases'
+      : 'set the anchor (&name) before using *name';
+    return {
+      ok: false,
+      problems: [{ path: [], message: `${text} — ${hint}`, severity: 'error', ...firstAlias(document, lines) }],
+    };
   }
   if (value === null || value === undefined) {
     return { ok: false, problems: [{ path: [], message: `the file is empty — ${emptyHint}`, severity: 'error' }] };
@@ -45,10 +52,25 @@ function position(document: Document, lines: LineCounter, path: readonly (string
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    if (range && (depth > 0 || isMap(node) || isSeq(node))) {
+    if (range) {
       const { line, col } = lines.linePos(range[0]);
       return { line, column: col };
     }
   }
   return {};
+}
+
+function firstAlias(document: Document, lines: LineCounter): { line?: number; column?: number } {
+  let found: { line?: number; column?: number } = {};
+  visit(document, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) {
+        const { line, col } = lines.linePos(node.range[0]);
+        found = { line, column: col };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }

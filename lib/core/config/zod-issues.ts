@@ -27,23 +27,38 @@ function closestBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): read
   return [...branches].sort((a, b) => depth(b) - depth(a))[0] ?? [];
 }
 
+/** How to name what was expected, and how to write it. */
+const WANTED: Readonly<Record<string, { name: string; hint: string }>> = {
+  array: { name: 'a list', hint: 'write a list, e.g. [a, b], or one "- item" per line' },
+  object: { name: 'a mapping', hint: 'write key: value pairs, e.g. { key: value }' },
+  string: { name: 'a string', hint: 'write text, quoted if it looks like a number or a date' },
+  number: { name: 'a number', hint: 'write a number, e.g. 3' },
+  boolean: { name: 'a boolean', hint: 'write true or false' },
+};
+
 function messageOf(issue: z.core.$ZodIssue): string {
   if (issue.message.includes(' — ')) return issue.message;
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
-    case 'invalid_type':
+    case 'invalid_type': {
       if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
         return `expected text, got ${describe(input)} — put it in quotes: "${String(input)}"`;
       }
+      const wanted = WANTED[issue.expected] ?? {
+        name: `a ${issue.expected}`,
+        hint: `write ${issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`} here`,
+      };
       return input === undefined
-        ? `missing — add ${issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`} here`
-        : `expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, got ${describe(input)}`;
+        ? `missing — add ${wanted.name} here`
+        : `expected ${wanted.name}, got ${describe(input)} — ${wanted.hint}`;
+    }
     case 'invalid_value':
       return `${describe(input)} is not allowed — use ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
     case 'too_small':
       return `${issue.message} — add more`;
     default:
-      return issue.message;
+      // Every message names a fix; for zod's own wording the schema is where to look.
+      return `${issue.message} — see what this key takes in crmflow.schema.json`;
   }
 }
 

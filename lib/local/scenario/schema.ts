@@ -78,7 +78,7 @@ const event = strictObject({
     context.addIssue({ code: 'custom', path: [], message: `which record? — an ${verb} needs id or match` });
   }
   if (verb !== 'create' && value.id !== undefined && value.match !== undefined) {
-    context.addIssue({ code: 'custom', path: ['match'], message: 'give id or match, not both' });
+    context.addIssue({ code: 'custom', path: ['match'], message: 'both id and match — give one of them' });
   }
   if (verb !== 'delete' && value.fields === undefined) {
     context.addIssue({ code: 'custom', path: ['fields'], message: `missing — a ${verb} needs the fields to set` });

@@ -174,7 +174,7 @@ describe('validation problems', () => {
       (c: any) => c.escalation.push({ ...c.escalation[0] }),
       'escalation[1].name: "p" is already the name of escalation[0] — names must be unique',
     ],
-    ['no CRM', (c: any) => (c.crm = {}), 'crm: configure at least one CRM: salesforce or hubspot'],
+    ['no CRM', (c: any) => (c.crm = {}), 'crm: no CRM configured — add salesforce or hubspot'],
     [
       'a malformed org id',
       (c: any) => (c.crm.salesforce.orgId = '00X000000000001AAA'),
@@ -220,7 +220,7 @@ describe('validation problems', () => {
             assignTo: 'reps',
           },
         ]),
-      'expedite[0].when: say which orders: when: { expedite: true } (flagged) or when: { atRisk: true } (promised), not both',
+      'expedite[0].when: which orders? — write when: { expedite: true } (flagged) or when: { atRisk: true } (promised), not both',
     ],
   ])('names the path and a hint for %s', (_, mistake, expected) => {
     const config = base();
