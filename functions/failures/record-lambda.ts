@@ -1,5 +1,5 @@
 /** The RecordFailure Lambda every workflow's Catch ends in (the construct's entry). */
-import { cloudFailureDeps } from '../../lib/aws/cloud-deps.ts';
+import { cloudFailureDeps } from '../../lib/aws/cloud-base.ts';
 import type { FailureInput } from '../../lib/core/failures/record-failure.ts';
 import { lambdaEntry } from '../shared/lambda-entry.ts';
 import { createRecordFailureHandler } from './record.ts';

@@ -3,36 +3,23 @@
  * on DynamoDB, Step Functions, SES, Secrets Manager and the real CRMs. Each Lambda builds its part
  * once per container (functions/shared/lambda-entry.ts caches it).
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import type { Config } from '../core/config/index.ts';
-import { compileSettings, type Settings } from '../core/config/settings.ts';
 import type { EscalationDeps } from '../core/escalation/steps.ts';
 import type { ExpediteDeps } from '../core/expedite/steps.ts';
 import type { RecordRef } from '../core/model/crm-event.ts';
-import type { Clock } from '../core/ports/clock.ts';
 import type { Mailer } from '../core/ports/mailer.ts';
-import type { Store } from '../core/ports/store.ts';
 import type { RouterDeps } from '../core/router/route-event.ts';
 import { caseSnapshotOf, expediteFieldOf, orderSnapshotOf } from '../crm/snapshots.ts';
 import { bundledConfig } from './config.ts';
+import { base, type CloudOptions } from './cloud-base.ts';
+export { cloudFailureDeps, type CloudOptions } from './cloud-base.ts';
 import { cloudCrms } from './crm-ports.ts';
-import { jsonEnv, requiredEnv, type Env } from './env.ts';
-import { powertoolsSecrets, type SecretSource } from './secrets.ts';
+import { jsonEnv, requiredEnv } from './env.ts';
 import { SesMailer } from './ses-mailer.ts';
 import { StepFunctionsStarter } from './step-functions-starter.ts';
-import { createDocumentClient } from './store/document-client.ts';
-import { DynamoStore } from './store/dynamo-store.ts';
-import { systemClock } from './system-clock.ts';
 import { cloudTemplates } from './templates.ts';
-import { withRetryableErrors } from './transient.ts';
-
-export interface CloudOptions {
-  readonly env?: Env;
-  readonly secrets?: SecretSource;
-}
 
 /** Step deps with the mailer left open: it is bound per invocation to the record the step is about. */
 export type StepDeps<D extends { mailer: Mailer }> = Omit<D, 'mailer'> & {
@@ -45,41 +32,6 @@ const stateMachinesSchema = z.strictObject({ escalation: arn, 'follow-up': arn, 
 const sender = z
   .string()
   .regex(/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/, 'must be an e-mail address (with a display name if wanted)');
-
-interface Base {
-  readonly config: Config;
-  readonly settings: Settings;
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly env: Env;
-  readonly secrets: SecretSource;
-}
-
-function base(options: CloudOptions): Base {
-  const env = options.env ?? process.env;
-  const config = bundledConfig();
-  const tableName = requiredEnv('CRMFLOW_TABLE_NAME', undefined, env);
-  const dynamo = createDocumentClient(new DynamoDBClient({}));
-  // DynamoDB still throttled after the SDK's retries reaches Step Functions as StoreRetryableError.
-  const store = withRetryableErrors(
-    'StoreRetryableError',
-    new DynamoStore({ client: dynamo, tableName, clock: systemClock }),
-  );
-  return {
-    config,
-    settings: compileSettings(config),
-    store,
-    clock: systemClock,
-    env,
-    secrets: options.secrets ?? powertoolsSecrets,
-  };
-}
-
-/** The record-failure Lambda needs the table and nothing else. */
-export async function cloudFailureDeps(options: CloudOptions = {}) {
-  const { store, clock } = base(options);
-  return { store, clock };
-}
 
 export async function cloudRouterDeps(options: CloudOptions = {}): Promise<RouterDeps> {
   const { config, settings, store, clock, env, secrets } = base(options);

@@ -95,6 +95,10 @@ describe.skipIf(SKIP_REASON !== '')(`npx cdk synth${SKIP_REASON}`, () => {
     const router = packagesIn('router');
     expect(router.has('jsforce')).toBe(true);
     expect(router.has('@hubspot/api-client')).toBe(true);
+    // record-failure only writes to the table: no CRM SDK in its bundle either (≈ 2.8 MB instead of 9).
+    const recordFailure = packagesIn('recordFailure');
+    expect(recordFailure.has('jsforce')).toBe(false);
+    expect(recordFailure.has('@hubspot/api-client')).toBe(false);
   });
 
   it('copies templates/email next to the step bundles only', () => {
