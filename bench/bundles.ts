@@ -1,8 +1,6 @@
 /**
- * Bundle size and module load time of each Lambda, bundled with the options of the construct's
- * NodejsFunction (lib/infra/crm-flow.ts). Those options are inline in the construct, not exported,
- * so they are replicated here: ESM, node24, minify, keepNames, mainFields module/main, the
- * createRequire banner, the config compiled in through `define`, external source map.
+ * Bundle size and module load time of each Lambda, bundled as the construct's NodejsFunction does:
+ * the shared options in lib/infra/functions.ts (BUNDLE), ESM for node24, an external source map.
  */
 import { execFile } from 'node:child_process';
 import { cp, readFile, stat } from 'node:fs/promises';
@@ -11,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
-import { FUNCTION_NAMES, FUNCTION_SPECS } from '../lib/infra/functions.ts';
+import { BUNDLE, FUNCTION_NAMES, FUNCTION_SPECS } from '../lib/infra/functions.ts';
 import { summarise, type Summary } from './stats.ts';
 
 const run = promisify(execFile);
@@ -45,15 +43,13 @@ export async function bundleAll(
     platform: 'node',
     target: 'node24',
     format: 'esm',
-    mainFields: ['module', 'main'],
-    minify: true,
-    keepNames: true,
+    mainFields: [...BUNDLE.mainFields],
+    minify: BUNDLE.minify,
+    keepNames: BUNDLE.keepNames,
     sourcemap: true,
     sourcesContent: false,
-    banner: {
-      js: "import { createRequire as __crmflowRequire } from 'node:module'; const require = __crmflowRequire(import.meta.url);",
-    },
-    define: { 'process.env.CRMFLOW_CONFIG_JSON': JSON.stringify(JSON.stringify(config)) },
+    banner: { js: BUNDLE.banner },
+    define: { [BUNDLE.configDefine]: JSON.stringify(JSON.stringify(config)) },
     logLevel: 'silent',
   });
   // Step Lambdas read templates/email beside the bundle (commandHooks in the construct).

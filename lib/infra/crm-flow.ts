@@ -31,7 +31,7 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { TABLE } from '../aws/store/table.ts';
 import type { Config } from '../core/config/index.ts';
-import { FUNCTION_SPECS, findEntry, needsTemplates, type CrmFlowFunctionName } from './functions.ts';
+import { BUNDLE, FUNCTION_SPECS, findEntry, needsTemplates, type CrmFlowFunctionName } from './functions.ts';
 import { findLockFile, findPackageRoot } from './package-root.ts';
 import { createAlarms, createDashboard } from './monitoring.ts';
 import { pascalCase } from './names.ts';
@@ -490,17 +490,15 @@ export class CrmFlow extends Construct {
       depsLockFilePath: options.lockFile,
       bundling: {
         format: nodejs.OutputFormat.ESM,
-        // ESM output, CommonJS dependencies (jsforce, the SDK's own): give them a real `require`.
-        banner:
-          "import { createRequire as __crmflowRequire } from 'node:module'; const require = __crmflowRequire(import.meta.url);",
-        mainFields: ['module', 'main'],
-        minify: true,
-        keepNames: true,
+        banner: BUNDLE.banner,
+        mainFields: [...BUNDLE.mainFields],
+        minify: BUNDLE.minify,
+        keepNames: BUNDLE.keepNames,
         sourceMap: true,
         sourcesContent: false,
         externalModules: [],
         forceDockerBundling: false,
-        define: { 'process.env.CRMFLOW_CONFIG_JSON': JSON.stringify(options.configJson) },
+        define: { [BUNDLE.configDefine]: JSON.stringify(options.configJson) },
         ...(needsTemplates(spec.role) ? { commandHooks: copyTemplates(options.packageRoot) } : {}),
       },
     });

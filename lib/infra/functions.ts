@@ -122,3 +122,19 @@ export function missingEntries(packageRoot: string): string[] {
     .filter((spec) => findEntry(packageRoot, spec) === undefined)
     .map((spec) => `${spec.entry}.ts`);
 }
+
+/**
+ * How every Lambda is bundled (esbuild, ESM): the construct and `npm run bench` share these so the
+ * bench measures exactly what is deployed.
+ */
+export const BUNDLE = {
+  /** ESM output, CommonJS dependencies (jsforce, the SDK's own): give them a real `require`. */
+  banner:
+    "import { createRequire as __crmflowRequire } from 'node:module'; const require = __crmflowRequire(import.meta.url);",
+  mainFields: ['module', 'main'],
+  minify: true,
+  /** Error names must survive minifying: the state machines' Retry matches them. */
+  keepNames: true,
+  /** The validated config is compiled in under this expression (lib/aws/config.ts reads it). */
+  configDefine: 'process.env.CRMFLOW_CONFIG_JSON',
+} as const;
