@@ -51,7 +51,7 @@ for (const f of edge)
   );
 
 log(
-  '\n2. Lambda bundles (the construct's esbuild options) and module load in a fresh node, vs an empty @aws-sdk/client-sfn handler',
+  '\n2. Lambda bundles (esbuild as the construct bundles them) and module load in a fresh node, vs an empty @aws-sdk/client-sfn handler',
 );
 const outdir = await mkdtemp(join(tmpdir(), 'crmflow-bench-'));
 try {
