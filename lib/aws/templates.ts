@@ -5,13 +5,13 @@
  * (tests, tsx) that directory does not exist and the repository's templates are used.
  */
 import { existsSync } from 'node:fs';
-import { DEFAULT_TEMPLATE_DIRECTORY, FileEmailTemplates } from '../mail/file-templates.ts';
+import { defaultTemplateDirectory, FileEmailTemplates } from '../mail/file-templates.ts';
 
 /** `templates/email/` beside the running module: /var/task/templates/email/ for a bundled handler. */
 export const BUNDLED_TEMPLATE_DIRECTORY = new URL('./templates/email/', import.meta.url);
 
 export function templateDirectory(): URL {
-  return existsSync(BUNDLED_TEMPLATE_DIRECTORY) ? BUNDLED_TEMPLATE_DIRECTORY : DEFAULT_TEMPLATE_DIRECTORY;
+  return existsSync(BUNDLED_TEMPLATE_DIRECTORY) ? BUNDLED_TEMPLATE_DIRECTORY : defaultTemplateDirectory();
 }
 
 /** Reads and parses every template now: a missing one fails the cold start, not a customer's e-mail. */

@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { loadConfigFile } from './config-file.ts';
 import { CrmFlow, type CrmFlowProps } from './crm-flow.ts';
-import { findPackageRoot } from './package-root.ts';
+import { findPackageRoot } from '../package-root.ts';
 
 export interface CrmFlowStackProps extends StackProps, CrmFlowProps {}
 

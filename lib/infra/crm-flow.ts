@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { TABLE } from '../aws/store/table.ts';
 import type { Config } from '../core/config/index.ts';
 import { BUNDLE, FUNCTION_SPECS, findEntry, needsTemplates, type CrmFlowFunctionName } from './functions.ts';
-import { findLockFile, findPackageRoot } from './package-root.ts';
+import { findLockFile, findPackageRoot } from '../package-root.ts';
 import { createAlarms, createDashboard } from './monitoring.ts';
 import { pascalCase } from './names.ts';
 import { readWorkflows, WORKFLOW_NAMES, type WorkflowName } from './workflows.ts';

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findPackageRoot } from '../package-root.ts';
 import { createEscalationActHandler } from '../../functions/escalation/act.ts';
 import { createEscalationPlanHandler } from '../../functions/escalation/plan.ts';
 import { createRecordFailureHandler } from '../../functions/failures/record.ts';
@@ -77,8 +78,6 @@ export interface LocalStack {
   readonly salesforceOutboundUrl?: string;
   close(): Promise<void>;
 }
-
-const WORKFLOWS = new URL('../../workflows/', import.meta.url);
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { config, clock } = options;
@@ -242,8 +241,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   }
 }
 
+/** workflows/*.asl.json of the crmflow package: this checkout, or node_modules/crmflow when installed. */
 function readDefinition(workflow: string): object {
-  return JSON.parse(readFileSync(new URL(`${workflow}.asl.json`, WORKFLOWS), 'utf8')) as object;
+  return JSON.parse(readFileSync(join(findPackageRoot(), 'workflows', `${workflow}.asl.json`), 'utf8')) as object;
 }
 
 /** The middy handlers as the runner calls them: input in, output out (no Lambda context needed). */

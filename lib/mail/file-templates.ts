@@ -4,6 +4,9 @@
  * fails at start-up rather than at the moment a customer should have been told something.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findPackageRoot } from '../package-root.ts';
 import Mustache from 'mustache';
 import {
   EMAIL_TEMPLATES,
@@ -12,14 +15,17 @@ import {
   type RenderedEmail,
 } from '../core/ports/templates.ts';
 
-export const DEFAULT_TEMPLATE_DIRECTORY = new URL('../../templates/email/', import.meta.url);
+/** `templates/email/` of the crmflow package: this checkout, or node_modules/crmflow when installed. */
+export function defaultTemplateDirectory(): URL {
+  return pathToFileURL(`${join(findPackageRoot(), 'templates', 'email')}/`);
+}
 
 type Parts = Record<'subject' | 'txt' | 'html', string>;
 
 export class FileEmailTemplates implements EmailTemplates {
   readonly #templates: ReadonlyMap<EmailTemplate, Parts>;
 
-  constructor(directory: URL = DEFAULT_TEMPLATE_DIRECTORY) {
+  constructor(directory: URL = defaultTemplateDirectory()) {
     this.#templates = new Map(
       EMAIL_TEMPLATES.map((name) => {
         const part = (kind: keyof Parts) => {
