@@ -11,7 +11,13 @@ import { defaultTemplateDirectory, FileEmailTemplates } from '../mail/file-templ
 export const BUNDLED_TEMPLATE_DIRECTORY = new URL('./templates/email/', import.meta.url);
 
 export function templateDirectory(): URL {
-  return existsSync(BUNDLED_TEMPLATE_DIRECTORY) ? BUNDLED_TEMPLATE_DIRECTORY : defaultTemplateDirectory();
+  if (existsSync(BUNDLED_TEMPLATE_DIRECTORY)) return BUNDLED_TEMPLATE_DIRECTORY;
+  try {
+    return defaultTemplateDirectory();
+  } catch {
+    // A bundle without its templates and outside any crmflow package: fail naming the file it lacks.
+    return BUNDLED_TEMPLATE_DIRECTORY;
+  }
 }
 
 /** Reads and parses every template now: a missing one fails the cold start, not a customer's e-mail. */
