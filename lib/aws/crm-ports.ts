@@ -9,6 +9,8 @@ import type { CrmName } from '../core/model/canonical.ts';
 import { CrmError, type CrmPort } from '../core/ports/crm.ts';
 import { HubSpotCrm } from '../crm/hubspot/index.ts';
 import { DEFAULT_API_VERSION, SalesforceCrm } from '../crm/salesforce/index.ts';
+import { setTimeout } from 'node:timers/promises';
+import { withCrmRetries } from '../crm/shared/retrying-crm.ts';
 import { hubspotMapping, salesforceMapping } from '../crm/snapshots.ts';
 import { requiredEnv, type Env } from './env.ts';
 import { salesforceRefresh } from './salesforce-session.ts';
@@ -33,8 +35,10 @@ export async function cloudCrms(
     throw error;
   });
   const ports = new Map<CrmName, CrmPort>();
-  if (salesforce) ports.set('salesforce', salesforce);
-  if (hubspot) ports.set('hubspot', hubspot);
+  // Back off in real time between attempts of one call (1, 2, 4, 8 s), well inside a step's timeout.
+  const retried = (port: CrmPort) => withCrmRetries(port, { sleep: (ms) => setTimeout(ms) });
+  if (salesforce) ports.set('salesforce', retried(salesforce));
+  if (hubspot) ports.set('hubspot', retried(hubspot));
   return (name) => {
     const port = ports.get(name);
     if (!port) throw new Error(`crm.${name} is not configured`);

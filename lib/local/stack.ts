@@ -24,6 +24,7 @@ import type { RecordRef } from '../core/model/crm-event.ts';
 import { routeEvent, type RouterDeps } from '../core/router/route-event.ts';
 import { SalesforceCrm } from '../crm/salesforce/index.ts';
 import { HubSpotCrm } from '../crm/hubspot/index.ts';
+import { withCrmRetries } from '../crm/shared/retrying-crm.ts';
 import {
   caseSnapshotOf,
   expediteFieldOf,
@@ -101,6 +102,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
 
     const crms = new Map<CrmName, CrmPort>();
+    // Our own retry policy per CRM call. Locally it retries at once: emulated faults are per request,
+    // not per period, and a step waiting on the virtual clock while it runs would stop that clock.
+    const retried = (port: CrmPort) => withCrmRetries(port, { sleep: () => Promise.resolve() });
     const crm = (name: CrmName): CrmPort => {
       const port = crms.get(name);
       if (!port) throw new Error(`crm.${name} is not configured`);
@@ -159,13 +163,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       closers.push(() => emulator.close());
       crms.set(
         'salesforce',
-        new SalesforceCrm({
-          instanceUrl: emulator.url,
-          accessToken: emulator.accessToken,
-          apiVersion: config.crm.salesforce.apiVersion ?? '62.0',
-          timezone: firstZone(settings),
-          mapping: salesforceMapping(config),
-        }),
+        retried(
+          new SalesforceCrm({
+            instanceUrl: emulator.url,
+            accessToken: emulator.accessToken,
+            apiVersion: config.crm.salesforce.apiVersion ?? '62.0',
+            timezone: firstZone(settings),
+            mapping: salesforceMapping(config),
+          }),
+        ),
       );
     }
 
@@ -190,7 +196,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         clock,
       });
       closers.push(() => adapter.close());
-      crms.set('hubspot', adapter);
+      crms.set('hubspot', retried(adapter));
     }
 
     const steps: EscalationDeps = { settings, store, clock, crm: (ref) => crm(ref.crm), mailer: outbox };
