@@ -46,7 +46,11 @@ import { startLocalDynamo, type LocalDynamo } from './dynamo/local-dynamo.ts';
 import { startSalesforceEmulator, type SalesforceEmulator, type FaultHook } from './emulator/salesforce/index.ts';
 import { startLocalHttpServer, type LocalHttpServer } from './http/server.ts';
 import { Outbox } from './outbox/outbox.ts';
+import { crmFaultHook } from './faults/crm-faults.ts';
+import { faultyQueue } from './faults/faulty-queue.ts';
+import { seededRandom } from './faults/random.ts';
 import { LocalQueue } from './queue/local-queue.ts';
+import type { Faults } from './scenario/schema.ts';
 import { LocalStepFunctions } from './runner/index.ts';
 
 export interface LocalStackOptions {
@@ -58,6 +62,8 @@ export interface LocalStackOptions {
   readonly port?: number;
   readonly salesforceFaults?: FaultHook;
   readonly hubspotFaults?: HubSpotFaultHook;
+  /** A scenario's `faults`: CRM errors, lost answers, duplicated and shuffled deliveries (seeded). */
+  readonly faults?: Faults;
   /** Told of every audit entry as it is written (the live timeline of `crmflow dev`). */
   readonly onAudit?: (ref: RecordRef, entry: AuditEntry) => void;
 }
@@ -124,6 +130,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     const queue = new LocalQueue({ clock, deliver: (event) => routeEvent(routerDeps, event) });
     closers.push(() => queue.close());
+    const faults = options.faults ?? {};
+    const seed = faults.seed ?? 1;
+    const edgeQueue = faultyQueue(queue, clock, faults, seededRandom(seed));
+    const salesforceFaults = options.salesforceFaults ?? crmFaultHook('salesforce', faults, seededRandom(seed + 1));
+    const hubspotFaults = options.hubspotFaults ?? crmFaultHook('hubspot', faults, seededRandom(seed + 2));
 
     const secrets = {
       salesforcePathToken: randomBytes(24).toString('base64url'),
@@ -139,7 +150,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         handleWebhook(request, {
           config: config.crm,
           secrets,
-          queue,
+          queue: edgeQueue,
           clock,
           publicBaseUrl: publicAddress.url,
         }),
@@ -157,7 +168,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         outboundUrl: salesforceOutboundUrl,
         sleepUntil: (at) => clock.sleepUntil(at, 'outbound message retry'),
         track: (work) => clock.track(work),
-        ...(options.salesforceFaults ? { faults: options.salesforceFaults } : {}),
+        ...(salesforceFaults ? { faults: salesforceFaults } : {}),
       });
       const emulator = salesforce;
       closers.push(() => emulator.close());
@@ -185,7 +196,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         sleepUntil: (at, signal) => clock.sleepUntil(at, 'hubspot webhook retry', signal),
         track: (work) => clock.track(work),
         subscribe: subscribedProperties(config),
-        ...(options.hubspotFaults ? { faults: options.hubspotFaults } : {}),
+        ...(hubspotFaults ? { faults: hubspotFaults } : {}),
       });
       const emulator = hubspot;
       closers.push(() => emulator.close());

@@ -14,13 +14,15 @@ import type { EmailOutput, SimulationOutput, TimelineEntry } from './output.ts';
 import { hubspotScenarioCrm } from './hubspot-scenario-crm.ts';
 import { salesforceScenarioCrm } from './salesforce-scenario-crm.ts';
 import type { ScenarioCrm } from './scenario-crm.ts';
+import type { Faults } from './schema.ts';
 
-export async function simulate(loaded: LoadedScenario): Promise<SimulationOutput> {
+export async function simulate(loaded: LoadedScenario, options: { faults?: Faults } = {}): Promise<SimulationOutput> {
   const { scenario, config, start, end } = loaded;
+  const faults = options.faults ?? scenario.faults;
   if (!config.crm[scenario.crm])
     throw new Error(`the scenario runs on ${scenario.crm}, but its config has no crm.${scenario.crm}`);
   const clock = new VirtualClock(start);
-  const stack = await startLocalStack({ config, clock });
+  const stack = await startLocalStack({ config, clock, ...(faults ? { faults } : {}) });
   const problems: string[] = [];
   try {
     const crm = scenarioCrm(stack, scenario.crm);

@@ -215,7 +215,8 @@ export class HubSpotPortal {
     const def = OBJECT_TYPE_DEFS[type];
     return this.transaction(() => {
       const values = writtenValues(this.#checks, type, input, source);
-      const now = this.#clock.now();
+      // Modification times only move forward, one write at a time, as in a real portal.
+      const now = Math.max(this.#clock.now(), existing.updatedAt + 1);
       const props: Props = { ...existing.properties, ...values };
       const updatedAt = parseHsInstant(values[def.modifiedProperty]) ?? now;
       props[def.modifiedProperty] = hsDateTime(updatedAt);

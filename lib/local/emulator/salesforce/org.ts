@@ -8,6 +8,7 @@ import { AUTO_NUMBERS, deriveFields, formatAutoNumber } from './record-rules.ts'
 import { ownerRecord, type ScenarioOwner } from './owners.ts';
 import type { ObjectDef } from './schema.ts';
 import { writtenValues, type Lookups } from './written-values.ts';
+import { fromIso } from '../../../core/time/instant.ts';
 
 export type SfRecord = Readonly<Record<string, FieldValue>>;
 type Fields = Record<string, FieldValue>;
@@ -160,7 +161,7 @@ export class SalesforceOrg {
     if (!existing) throw notFound();
     return this.transaction(() => {
       const values = writtenValues(this.#lookups, def, input, source, 'update', existing.Id as string);
-      const now = this.#now();
+      const now = this.#nowAfter(existing.SystemModstamp);
       const record: Fields = { ...existing, ...values, LastModifiedById: this.apiUserId, SystemModstamp: now };
       record.LastModifiedDate = values.LastModifiedDate ?? now;
       this.#autoNumber(def, record);
@@ -241,6 +242,15 @@ export class SalesforceOrg {
 
   #now(): string {
     return sfDateTime(this.#clock.now());
+  }
+
+  /**
+   * A record's modification stamps only move forward, one write at a time, as in a real org: two
+   * writes in the same virtual millisecond get stamps a millisecond apart, so subscribers can order them.
+   */
+  #nowAfter(previous: FieldValue | undefined): string {
+    const last = typeof previous === 'string' ? fromIso(previous) : Number.NEGATIVE_INFINITY;
+    return sfDateTime(Math.max(this.#clock.now(), last + 1));
   }
 
   #newId(def: ObjectDef, explicitId: string | undefined): string {
