@@ -4,7 +4,7 @@
  * not built, whatever the environment says.
  */
 import type { Config } from '../core/config/index.ts';
-import type { Settings } from '../core/config/settings.ts';
+import { teamZone, type Settings } from '../core/config/settings.ts';
 import type { CrmName } from '../core/model/canonical.ts';
 import { CrmError, type CrmPort } from '../core/ports/crm.ts';
 import { HubSpotCrm } from '../crm/hubspot/index.ts';
@@ -56,7 +56,7 @@ async function salesforceCrm(config: Config, settings: Settings, env: Env, secre
     instanceUrl: secret.instanceUrl,
     accessToken: secret.accessToken,
     apiVersion: config.crm.salesforce?.apiVersion ?? DEFAULT_API_VERSION,
-    timezone: firstZone(settings),
+    timezone: teamZone(settings),
     mapping: salesforceMapping(config),
     refreshAccessToken: salesforceRefresh(secret, () => readJsonSecret(ref, salesforceSecretSchema, secrets, true)),
   });
@@ -69,9 +69,4 @@ async function hubspotCrm(config: Config, env: Env, secrets: SecretSource) {
   };
   const { accessToken } = await readJsonSecret(ref, hubspotSecretSchema, secrets);
   return new HubSpotCrm({ accessToken, mapping: hubspotMapping(config), clock: systemClock });
-}
-
-/** Task due dates are written in the team's zone, the first calendar's (as lib/local/stack.ts does). */
-function firstZone(settings: Settings): string {
-  return [...settings.calendars.values()][0]?.zone ?? 'UTC';
 }

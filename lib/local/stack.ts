@@ -15,7 +15,7 @@ import { createFollowUpActHandler } from '../../functions/follow-up/act.ts';
 import { createFollowUpPlanHandler } from '../../functions/follow-up/plan.ts';
 import { DynamoStore } from '../aws/store/dynamo-store.ts';
 import type { Config } from '../core/config/index.ts';
-import { compileSettings, type Settings } from '../core/config/settings.ts';
+import { compileSettings, teamZone, type Settings } from '../core/config/settings.ts';
 import type { EscalationDeps } from '../core/escalation/steps.ts';
 import type { CrmName } from '../core/model/canonical.ts';
 import type { CrmPort } from '../core/ports/crm.ts';
@@ -179,7 +179,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             instanceUrl: emulator.url,
             accessToken: emulator.accessToken,
             apiVersion: config.crm.salesforce.apiVersion ?? '62.0',
-            timezone: firstZone(settings),
+            timezone: teamZone(settings),
             mapping: salesforceMapping(config),
           }),
         ),
@@ -268,11 +268,6 @@ function asTaskHandlers(handlers: Record<string, (input: never, context: never) 
   return Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => [name, (input: unknown) => handler(input as never, {} as never)]),
   );
-}
-
-/** Task due dates are written in the team's zone: the first calendar's. */
-function firstZone(settings: Settings): string {
-  return [...settings.calendars.values()][0]?.zone ?? 'UTC';
 }
 
 async function closeAll(closers: (() => unknown)[]): Promise<void> {

@@ -8,6 +8,7 @@ import { isUserId } from '../model/owners.ts';
 import type { RecordRef } from '../model/crm-event.ts';
 import type { CaseSnapshot, CaseState } from './case-state.ts';
 import { matchEscalationPolicy } from '../escalation/match-policy.ts';
+import { isNewerSnapshot } from '../model/newer-snapshot.ts';
 
 export interface CaseDecision {
   readonly state: CaseState;
@@ -30,12 +31,7 @@ export function applyCaseChange(
   settings: Settings,
 ): CaseDecision {
   const statusHistory = mergeStatus(previous?.statusHistory, snapshot);
-  // Two changes in the same millisecond (crmflow's own write right after a person's) cannot be
-  // ordered by time: the one that arrives later is taken as the later one.
-  const newest =
-    !previous ||
-    snapshot.modifiedAt > previous.snapshot.modifiedAt ||
-    (snapshot.modifiedAt === previous.snapshot.modifiedAt && !sameSnapshot(snapshot, previous.snapshot));
+  const newest = isNewerSnapshot(snapshot, previous?.snapshot);
   if (previous && !newest && statusHistory.length === previous.statusHistory.length) {
     return { state: previous, changed: false, ...running(previous, settings), ...followUp(previous) };
   }
@@ -115,9 +111,4 @@ function escalationSignature(snapshot: CaseSnapshot, history: readonly StatusCha
 /** Keeps only the points where the clock's state changes. */
 function compress(points: readonly string[]): string[] {
   return points.filter((point, i) => i === 0 || points[i - 1]?.split(':')[1] !== point.split(':')[1]);
-}
-
-function sameSnapshot(a: CaseSnapshot, b: CaseSnapshot): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof CaseSnapshot>;
-  return [...keys].every((key) => a[key] === b[key]);
 }

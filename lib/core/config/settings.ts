@@ -132,3 +132,11 @@ function duration(text: string): Duration {
   if (!parsed) throw new Error(`"${text}" is not a duration (validate the config first)`);
   return parsed;
 }
+
+/**
+ * The zone dates are written in when a CRM field holds a date only (a Salesforce task's
+ * ActivityDate): the first calendar's, the team's own.
+ */
+export function teamZone(settings: Settings): string {
+  return [...settings.calendars.values()][0]?.zone ?? 'UTC';
+}

@@ -7,6 +7,7 @@ import { matchExpeditePolicy } from '../expedite/match-policy.ts';
 import type { RecordRef } from '../model/crm-event.ts';
 import { isUserId } from '../model/owners.ts';
 import type { OrderSnapshot, OrderState } from './order-state.ts';
+import { isNewerSnapshot } from '../model/newer-snapshot.ts';
 
 export interface OrderDecision {
   readonly state: OrderState;
@@ -23,10 +24,7 @@ export function applyOrderChange(
   snapshot: OrderSnapshot,
   settings: Settings,
 ): OrderDecision {
-  const newest =
-    !previous ||
-    snapshot.modifiedAt > previous.snapshot.modifiedAt ||
-    (snapshot.modifiedAt === previous.snapshot.modifiedAt && !same(snapshot, previous.snapshot));
+  const newest = isNewerSnapshot(snapshot, previous?.snapshot);
   if (previous && !newest) return { state: previous, changed: false, ...running(previous, settings) };
 
   const deliveredNow = Boolean(snapshot.deliveredAt) && !previous?.snapshot.deliveredAt;
@@ -61,9 +59,4 @@ function running(state: OrderState, settings: Settings): { startExpedite?: numbe
   const deliveries = state.deliveries?.length ?? 0;
   const followUp = state.snapshot.deliveredAt && deliveries > 0 ? { startFollowUp: deliveries } : {};
   return { ...expedite, ...followUp };
-}
-
-function same(a: OrderSnapshot, b: OrderSnapshot): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof OrderSnapshot>;
-  return [...keys].every((key) => a[key] === b[key]);
 }
