@@ -13,6 +13,7 @@ import { setTimeout } from 'node:timers/promises';
 import { withCrmRetries } from '../crm/shared/retrying-crm.ts';
 import { hubspotMapping, salesforceMapping } from '../crm/snapshots.ts';
 import { requiredEnv, type Env } from './env.ts';
+import { hubspotRefresh } from './hubspot-session.ts';
 import { salesforceRefresh } from './salesforce-session.ts';
 import { hubspotSecretSchema, salesforceSecretSchema } from './secret-schemas.ts';
 import { SecretUnavailableError, readJsonSecret, type SecretRef, type SecretSource } from './secrets.ts';
@@ -67,6 +68,11 @@ async function hubspotCrm(config: Config, env: Env, secrets: SecretSource) {
     env: 'CRMFLOW_HUBSPOT_SECRET_ARN',
     arn: requiredEnv('CRMFLOW_HUBSPOT_SECRET_ARN', undefined, env),
   };
-  const { accessToken } = await readJsonSecret(ref, hubspotSecretSchema, secrets);
-  return new HubSpotCrm({ accessToken, mapping: hubspotMapping(config), clock: systemClock });
+  const secret = await readJsonSecret(ref, hubspotSecretSchema, secrets);
+  return new HubSpotCrm({
+    accessToken: secret.accessToken,
+    mapping: hubspotMapping(config),
+    clock: systemClock,
+    refreshAccessToken: hubspotRefresh(secret, () => readJsonSecret(ref, hubspotSecretSchema, secrets, true)),
+  });
 }

@@ -41,5 +41,15 @@ export const salesforceSecretSchema = z
   });
 export type SalesforceSecret = z.infer<typeof salesforceSecretSchema>;
 
-export const hubspotSecretSchema = z.strictObject({ accessToken: z.string().min(1) });
+export const hubspotSecretSchema = z
+  .strictObject({
+    /** A private app's token, or an OAuth access token (renewed with the three OAuth keys). */
+    accessToken: z.string().min(1),
+    refreshToken: z.string().min(1).optional(),
+    clientId: z.string().min(1).optional(),
+    clientSecret: z.string().min(1).optional(),
+  })
+  .refine((secret) => OAUTH_KEYS.every((key) => secret[key]) || OAUTH_KEYS.every((key) => !secret[key]), {
+    message: 'refreshToken, clientId and clientSecret go together: all three (OAuth refresh) or none',
+  });
 export type HubSpotSecret = z.infer<typeof hubspotSecretSchema>;

@@ -33,6 +33,15 @@ function readable(result: SimulationOutput): string {
       `  task  ${task.createdAt}  ${task.type.padEnd(4)} ${task.status.padEnd(9)} owner ${task.ownerId}  ${task.subject}`,
     );
   for (const email of result.emails) lines.push(`  email ${email.at}  to ${email.to.join(', ')}  ${email.subject}`);
+  const injected = result.injectedFaults;
+  if (injected) {
+    lines.push(
+      '',
+      `faults injected: ${injected.crmErrors} CRM errors, ${injected.timeouts} timeouts (${injected.timeoutsAfterWrite} after a write), ` +
+        `${injected.expiredSessions} expired sessions, ${injected.lostAnswers} lost answers, ` +
+        `${injected.duplicateDeliveries} duplicate and ${injected.delayedDeliveries} delayed deliveries`,
+    );
+  }
   lines.push('', result.passed ? 'passed' : `FAILED\n${result.failures.map((failure) => `  - ${failure}`).join('\n')}`);
   return lines.join('\n');
 }

@@ -428,7 +428,8 @@ export class CrmFlow extends Construct {
     );
     const hubspot = crmSecret(
       'hubspot',
-      'crmflow HubSpot API credentials (JSON: accessToken of a private app) — see README, Deploying',
+      'crmflow HubSpot API credentials (JSON: accessToken of a private app; or of an OAuth app with refreshToken + ' +
+        'clientId + clientSecret) — see README, Deploying',
     );
     for (const secret of [edge, salesforce, hubspot]) {
       if (secret instanceof secretsmanager.Secret) {

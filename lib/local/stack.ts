@@ -24,6 +24,8 @@ import type { RecordRef } from '../core/model/crm-event.ts';
 import { routeEvent, type RouterDeps } from '../core/router/route-event.ts';
 import { SalesforceCrm } from '../crm/salesforce/index.ts';
 import { HubSpotCrm } from '../crm/hubspot/index.ts';
+import { refreshGrant as hubspotRefreshGrant } from '../crm/hubspot/oauth.ts';
+import { refreshGrant as salesforceRefreshGrant } from '../crm/salesforce/oauth.ts';
 import { withCrmRetries } from '../crm/shared/retrying-crm.ts';
 import {
   caseSnapshotOf,
@@ -49,6 +51,7 @@ import { Outbox } from './outbox/outbox.ts';
 import { crmFaultHook } from './faults/crm-faults.ts';
 import { faultyQueue } from './faults/faulty-queue.ts';
 import { seededRandom } from './faults/random.ts';
+import { emptyTally, type FaultTally } from './faults/tally.ts';
 import { LocalQueue } from './queue/local-queue.ts';
 import type { Faults } from './scenario/schema.ts';
 import { LocalStepFunctions } from './runner/index.ts';
@@ -64,6 +67,11 @@ export interface LocalStackOptions {
   readonly hubspotFaults?: HubSpotFaultHook;
   /** A scenario's `faults`: CRM errors, lost answers, duplicated and shuffled deliveries (seeded). */
   readonly faults?: Faults;
+  /**
+   * How long the CRM adapters wait for an answer. @default 10 s; 300 ms when `faults` has CRM errors
+   * (an emulated timeout lasts until this deadline: a simulation should not wait long for each).
+   */
+  readonly crmTimeoutMs?: number;
   /** Told of every audit entry as it is written (the live timeline of `crmflow dev`). */
   readonly onAudit?: (ref: RecordRef, entry: AuditEntry) => void;
 }
@@ -81,10 +89,15 @@ export interface LocalStack {
   /** What the router runs with: tests hand it queue messages the way SQS would. */
   readonly router: RouterDeps;
   readonly outbox: Outbox;
+  /** What `faults` injected so far. */
+  readonly injectedFaults: FaultTally;
   /** The Outbound Message endpoint Salesforce (or its emulator) posts to. */
   readonly salesforceOutboundUrl?: string;
   close(): Promise<void>;
 }
+
+const CRM_TIMEOUT_MS = 10_000;
+const FAULTY_CRM_TIMEOUT_MS = 300;
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { config, clock } = options;
@@ -132,9 +145,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     closers.push(() => queue.close());
     const faults = options.faults ?? {};
     const seed = faults.seed ?? 1;
-    const edgeQueue = faultyQueue(queue, clock, faults, seededRandom(seed));
-    const salesforceFaults = options.salesforceFaults ?? crmFaultHook('salesforce', faults, seededRandom(seed + 1));
-    const hubspotFaults = options.hubspotFaults ?? crmFaultHook('hubspot', faults, seededRandom(seed + 2));
+    const injectedFaults = emptyTally();
+    const edgeQueue = faultyQueue(queue, clock, faults, seededRandom(seed), injectedFaults);
+    const salesforceFaults =
+      options.salesforceFaults ?? crmFaultHook('salesforce', faults, seededRandom(seed + 1), injectedFaults);
+    const hubspotFaults =
+      options.hubspotFaults ?? crmFaultHook('hubspot', faults, seededRandom(seed + 2), injectedFaults);
+    const timeoutMs = options.crmTimeoutMs ?? ((faults.crmErrors ?? 0) > 0 ? FAULTY_CRM_TIMEOUT_MS : CRM_TIMEOUT_MS);
 
     const secrets = {
       salesforcePathToken: randomBytes(24).toString('base64url'),
@@ -181,6 +198,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             apiVersion: config.crm.salesforce.apiVersion ?? '62.0',
             timezone: teamZone(settings),
             mapping: salesforceMapping(config),
+            timeoutMs,
+            // The emulator is its own login server: an expired session is renewed as in the cloud.
+            refreshAccessToken: () => salesforceRefreshGrant(emulator.url, emulator.oauth),
           }),
         ),
       );
@@ -205,6 +225,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         basePath: emulator.url,
         mapping: hubspotMapping(config),
         clock,
+        timeoutMs,
+        refreshAccessToken: () => hubspotRefreshGrant(emulator.oauth, emulator.url),
       });
       closers.push(() => adapter.close());
       crms.set('hubspot', retried(adapter));
@@ -250,6 +272,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       queue,
       router: routerDeps,
       outbox,
+      injectedFaults,
       close: () => closeAll(closers),
     };
   } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * Faults change nothing: every scenario, run with duplicated and shuffled deliveries, retryable CRM
- * errors and writes whose answers are lost, ends with the same tasks, notes, e-mails and record
- * fields as without faults — for several seeds.
+ * errors, timeouts, expired sessions and writes whose answers are lost, ends with the same tasks,
+ * notes, e-mails and record fields as without faults — for several seeds.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../lib/local/scenario/load-scenario.ts';
 import type { SimulationOutput } from '../../lib/local/scenario/output.ts';
 import { simulate } from '../../lib/local/scenario/simulate.ts';
+import { emptyTally, type FaultTally } from '../../lib/local/faults/tally.ts';
 
 const shared = fileURLToPath(new URL('../../../shared/scenarios/', import.meta.url));
 const own = fileURLToPath(new URL('./', import.meta.url));
 const FAULTS = { duplicateWebhooks: 3, outOfOrder: true, crmErrors: 0.3, crashAfterCrmWrite: 0.2 } as const;
 const SEEDS = [1, 2, 3];
+/** Everything injected over all runs: the last test checks that each kind of fault really happened. */
+const injected: FaultTally = emptyTally();
 
 const files = [
   ...readdirSync(shared)
@@ -68,9 +71,18 @@ describe.each(files.map((file) => [file.replace(/^.*\/(shared\/scenarios|scenari
       expect(clean.passed, clean.failures.join('\n')).toBe(true);
       for (const seed of SEEDS) {
         const faulty = await simulate(loaded.loaded, { faults: { ...FAULTS, seed } });
+        for (const [kind, count] of Object.entries(faulty.injectedFaults ?? {})) {
+          injected[kind as keyof FaultTally] += count;
+        }
         expect(faulty.failures, `seed ${seed}`).toEqual([]);
         expect(outcome(faulty), `seed ${seed}`).toEqual(outcome(clean));
       }
     });
   },
 );
+
+describe('the faults injected over every scenario and seed', () => {
+  it('include every kind: error answers, timeouts (some after a write), expired sessions, lost answers, duplicated and delayed deliveries', () => {
+    for (const [kind, count] of Object.entries(injected)) expect(count, kind).toBeGreaterThan(0);
+  });
+});

@@ -4,12 +4,14 @@ import * as https from 'node:https';
 import { fromHttpResponse } from './errors.ts';
 
 export interface ClientOptions {
-  /** A private app's access token (or an OAuth access token). */
-  readonly accessToken: string;
+  /** A private app's access token, or an OAuth access token; none for the OAuth token endpoint. */
+  readonly accessToken?: string;
   /** Where the API is: `https://api.hubapi.com` (the default) or the emulator's URL. */
   readonly basePath?: string;
   /** How long a request may go without an answer (idle time on its connection). */
   readonly timeoutMs?: number;
+  /** A new access token when the API answers 401; without it a 401 is a permanent error. */
+  readonly refreshAccessToken?: () => Promise<string>;
 }
 
 export const DEFAULT_BASE_PATH = 'https://api.hubapi.com';
@@ -37,7 +39,7 @@ export function createHubSpotClient(options: ClientOptions): HubSpotClient {
   const basePath = (options.basePath ?? DEFAULT_BASE_PATH).replace(/\/+$/, '');
   const agent = deadlineAgent(basePath, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const client = new Client({
-    accessToken: options.accessToken,
+    ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
     basePath,
     numberOfApiCallRetries: 0,
     httpAgent: agent,

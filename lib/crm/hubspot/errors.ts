@@ -14,13 +14,15 @@ interface ErrorBody {
   readonly category?: unknown;
   readonly errorType?: unknown;
   readonly policyName?: unknown;
+  readonly status?: unknown;
 }
 
 /**
  * An error answer (status ≥ 400) → CrmError. Retryable: 429 whatever its policy (the ten-secondly
  * burst limit passes in seconds, the daily one in hours: the workflow's backoff decides how long to
  * wait), and every 5xx. The code is HubSpot's `category` (`OBJECT_NOT_FOUND`, `VALIDATION_ERROR`,
- * `RATE_LIMITS`, …), else its `errorType`, else `HTTP_<status>` for bodies that are not HubSpot's.
+ * `RATE_LIMITS`, …), else its `errorType`, else the OAuth endpoint's `status` (`BAD_REFRESH_TOKEN`),
+ * else `HTTP_<status>` for bodies that are not HubSpot's.
  */
 export function fromHttpResponse(status: number, text: string): HubSpotCrmError {
   let body: ErrorBody = {};
@@ -30,7 +32,9 @@ export function fromHttpResponse(status: number, text: string): HubSpotCrmError 
   } catch {
     // Not JSON (a proxy's HTML page, an empty 502): the status alone decides.
   }
-  const code = stringOf(body.category) ?? stringOf(body.errorType) ?? `HTTP_${status}`;
+  // The OAuth endpoint names its refusal in `status` (BAD_REFRESH_TOKEN); the CRM API says 'error' there.
+  const named = body.status === 'error' ? undefined : stringOf(body.status);
+  const code = stringOf(body.category) ?? stringOf(body.errorType) ?? named ?? `HTTP_${status}`;
   const policy = stringOf(body.policyName);
   const message = stringOf(body.message) ?? (text.trim().slice(0, 200) || 'no details');
   return new HubSpotCrmError(

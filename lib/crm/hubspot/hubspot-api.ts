@@ -11,6 +11,7 @@ import type { AssociationLabel } from './association-types.ts';
 import { createHubSpotClient, type ClientOptions, type HubSpotClient } from './client.ts';
 import { HubSpotCrmError, toCrmError } from './errors.ts';
 import type { HubSpotObject } from './objects.ts';
+import { HubSpotSession } from './session.ts';
 
 // The client's enums exist only in its generated code; their values are HubSpot's wire strings.
 const EQ = 'EQ' as FilterOperatorEnum;
@@ -25,9 +26,12 @@ const SEARCH_PAGE = 100;
  */
 export class HubSpotApi {
   readonly #api: HubSpotClient;
+  readonly #session: HubSpotSession | undefined;
 
   constructor(options: ClientOptions) {
     this.#api = createHubSpotClient(options);
+    const refresh = options.refreshAccessToken;
+    this.#session = refresh && new HubSpotSession((token) => this.#api.client.setAccessToken(token), refresh);
   }
 
   close(): void {
@@ -46,27 +50,29 @@ export class HubSpotApi {
     associations: readonly string[] = [],
   ): Promise<SimplePublicObjectWithAssociations | undefined> {
     const links = associations.length > 0 ? [...associations] : undefined;
-    return orUndefined(() => this.#client.crm.objects.basicApi.getById(type, id, [...properties], undefined, links));
+    return this.#orUndefined(() =>
+      this.#client.crm.objects.basicApi.getById(type, id, [...properties], undefined, links),
+    );
   }
 
   update(type: HubSpotObject, id: string, properties: Record<string, string>): Promise<SimplePublicObject> {
-    return call(() => this.#client.crm.objects.basicApi.update(type, id, { properties }));
+    return this.#call(() => this.#client.crm.objects.basicApi.update(type, id, { properties }));
   }
 
   create(
     type: HubSpotObject,
     input: { properties: Record<string, string>; associations: PublicAssociationsForObject[] },
   ): Promise<SimplePublicObject> {
-    return call(() => this.#client.crm.objects.basicApi.create(type, input));
+    return this.#call(() => this.#client.crm.objects.basicApi.create(type, input));
   }
 
   owner(id: number): Promise<PublicOwner | undefined> {
-    return orUndefined(() => this.#client.crm.owners.ownersApi.getById(id, 'id', false));
+    return this.#orUndefined(() => this.#client.crm.owners.ownersApi.getById(id, 'id', false));
   }
 
   /** The association types HubSpot defines from one object to another. */
   async associationLabels(from: HubSpotObject, to: HubSpotObject): Promise<readonly AssociationLabel[]> {
-    return (await call(() => this.#client.crm.associations.v4.schema.definitionsApi.getAll(from, to))).results;
+    return (await this.#call(() => this.#client.crm.associations.v4.schema.definitionsApi.getAll(from, to))).results;
   }
 
   /** Every id associated with a record, through the v4 associations API's pages. */
@@ -74,7 +80,7 @@ export class HubSpotApi {
     const ids: string[] = [];
     let after: string | undefined;
     do {
-      const page = await call(() =>
+      const page = await this.#call(() =>
         this.#client.crm.associations.v4.basicApi.getPage(from, id, to, after, ASSOCIATION_PAGE),
       );
       ids.push(...page.results.map((result) => String(result.toObjectId)));
@@ -88,7 +94,7 @@ export class HubSpotApi {
     const records: SimplePublicObject[] = [];
     for (let start = 0; start < ids.length; start += BATCH) {
       const inputs = ids.slice(start, start + BATCH).map((id) => ({ id }));
-      const batch = await call(() =>
+      const batch = await this.#call(() =>
         this.#client.crm.objects.batchApi.read(type, { inputs, properties: [property], propertiesWithHistory: [] }),
       );
       records.push(...batch.results);
@@ -101,7 +107,7 @@ export class HubSpotApi {
     const found: SimplePublicObject[] = [];
     let after: string | undefined;
     do {
-      const page = await call(() =>
+      const page = await this.#call(() =>
         this.#client.crm.objects.searchApi.doSearch('tasks', {
           filterGroups: [
             {
@@ -130,7 +136,7 @@ export class HubSpotApi {
     const first = new Map<string, string>();
     for (let start = 0; start < ids.length; start += BATCH) {
       const inputs = ids.slice(start, start + BATCH).map((id) => ({ id }));
-      const answer = await call(() => this.#client.crm.associations.v4.batchApi.getPage(from, to, { inputs }));
+      const answer = await this.#call(() => this.#client.crm.associations.v4.batchApi.getPage(from, to, { inputs }));
       for (const result of answer.results) {
         const other = result.to[0];
         if (other) first.set(result._from.id, String(other.toObjectId));
@@ -138,21 +144,25 @@ export class HubSpotApi {
     }
     return first;
   }
-}
 
-async function call<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toCrmError(error);
+  /** One API call, its error a CrmError; refused for an expired token, renewed and run again. */
+  async #call<T>(work: () => Promise<T>): Promise<T> {
+    const classified = async () => {
+      try {
+        return await work();
+      } catch (error) {
+        throw toCrmError(error);
+      }
+    };
+    return this.#session ? this.#session.call(classified) : classified();
   }
-}
 
-async function orUndefined<T>(work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await call(work);
-  } catch (error) {
-    if (error instanceof HubSpotCrmError && error.status === 404) return undefined;
-    throw error;
+  async #orUndefined<T>(work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await this.#call(work);
+    } catch (error) {
+      if (error instanceof HubSpotCrmError && error.status === 404) return undefined;
+      throw error;
+    }
   }
 }

@@ -72,16 +72,19 @@ export class SalesforceConnection {
   #check(response: HttpResponse, generation: number): HttpResponse {
     if (response.statusCode === 401) {
       const sentWithOldToken = generation < this.#generation;
-      // jsforce resends a request that raced a refresh, and refreshes a token that worked before;
-      // a token fresh from a refresh that is refused already is not going to work.
+      // jsforce resends a request that raced a refresh, and refreshes a token that worked before.
       if (this.#refresh && (sentWithOldToken || this.#verified)) return response;
-      throw new CrmError(
-        'INVALID_SESSION_ID',
-        this.#refresh
-          ? 'Salesforce refused the session even after refreshing it'
-          : 'Salesforce refused the session (401) and no refresh is configured',
-        false,
-      );
+      if (!this.#refresh) {
+        throw new CrmError(
+          'INVALID_SESSION_ID',
+          'Salesforce refused the session (401) and no refresh is configured',
+          false,
+        );
+      }
+      // A token fresh from a refresh refused already: not in this burst (jsforce would loop), but the
+      // next attempt may refresh again — the new session may have ended as soon as it began.
+      this.#verified = true;
+      throw new CrmError('INVALID_SESSION_ID', 'Salesforce refused the session even after refreshing it', true);
     }
     if (generation === this.#generation) this.#verified = true;
     if (response.statusCode >= 400) throw fromHttpResponse(response.statusCode, response.body);

@@ -14,9 +14,19 @@ export interface FaultResponse {
 }
 
 /**
- * Consulted once per API request of an emulated CRM, before anything else: a response to answer
- * instead, `'crash-after-write'` to perform the request and then answer a gateway error (the write
- * happened, the caller cannot know), or undefined to behave. Policy (which requests, how often) is
- * the caller's.
+ * What a request can suffer besides an error answer:
+ * - `crash-after-write`: performed, then a gateway error (the write happened, the caller cannot know);
+ * - `expire-session`: the access token expires just before the request (401; a refresh renews it);
+ * - `hang`: never answered, until the caller's own deadline gives up;
+ * - `hang-after-write`: performed, then never answered (a timeout that lost the answer of a write).
  */
-export type FaultHook = (request: FaultRequest) => FaultResponse | 'crash-after-write' | undefined;
+export type FaultAction = 'crash-after-write' | 'expire-session' | 'hang' | 'hang-after-write';
+
+/**
+ * Consulted once per API request of an emulated CRM, before anything else: a response to answer
+ * instead, a FaultAction, or undefined to behave. Policy (which requests, how often) is the caller's.
+ */
+export type FaultHook = (request: FaultRequest) => FaultResponse | FaultAction | undefined;
+
+/** The answer of a request that is never answered: the HTTP layer leaves the response open. */
+export const NO_ANSWER = Symbol('no answer');

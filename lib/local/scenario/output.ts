@@ -1,3 +1,5 @@
+import type { FaultTally } from '../faults/tally.ts';
+
 /** The result of a simulation, as `crmflow simulate --json` prints it (shared/scenarios/README.md). */
 export interface TimelineEntry {
   readonly at: string;
@@ -42,5 +44,7 @@ export interface SimulationOutput {
   readonly records: Record<string, Record<string, unknown>>;
   readonly notes: NoteOutput[];
   readonly emails: EmailOutput[];
+  /** What the scenario's `faults` injected (present when it has any). */
+  injectedFaults?: FaultTally;
   failures: string[];
 }

@@ -43,6 +43,8 @@ export async function simulate(loaded: LoadedScenario, options: { faults?: Fault
     await clock.runUntil(end);
     await driver;
     const output = await collect(stack, crm, loaded);
+    if (faults && Object.keys(faults).some((key) => key !== 'seed'))
+      output.injectedFaults = { ...stack.injectedFaults };
     output.failures.push(...problems, ...checkExpectations(scenario.expect, output));
     output.passed = output.failures.length === 0;
     return output;

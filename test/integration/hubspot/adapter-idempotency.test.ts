@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordRef } from '../../../lib/core/model/crm-event.ts';
 import { CrmError, type NewTask } from '../../../lib/core/ports/crm.ts';
 import type { HubSpotCrm } from '../../../lib/crm/hubspot/index.ts';
+import type { FaultAction } from '../../../lib/local/emulator/faults.ts';
 import type { FaultHook } from '../../../lib/local/emulator/hubspot/index.ts';
 import { AINO, EERO, MAIJA, adapterFor, startFixture, type Fixture } from './support/portal-fixture.ts';
 
@@ -17,15 +18,15 @@ describe('HubSpotCrm idempotency', () => {
     await fx.close();
   });
 
-  /** A portal whose next `n` creates of `objectType` succeed and then answer 502. */
-  async function portalWithCrashes(objectType: string) {
+  /** A portal whose next `n` creates of `objectType` succeed and then answer 502 (or never answer). */
+  async function portalWithCrashes(objectType: string, action: FaultAction = 'crash-after-write') {
     let crashes = 0;
     const faults: FaultHook = (request) =>
       request.method === 'POST' && request.path === `/crm/v3/objects/${objectType}` && crashes > 0
-        ? (crashes--, 'crash-after-write')
+        ? (crashes--, action)
         : undefined;
     fx = await startFixture({ faults });
-    crm = adapterFor(fx);
+    crm = adapterFor(fx, { timeoutMs: 200 });
     const { portal } = fx.emulator;
     portal.apply({ op: 'create', type: 'tickets', id: '9001', fields: { subject: 'A', contactId: MAIJA } });
     const orderId = portal.apply({ op: 'create', type: 'orders', fields: { hs_order_name: 'B' } }).id;
@@ -51,6 +52,26 @@ describe('HubSpotCrm idempotency', () => {
     const second = await crm.createTask(task(ticket, 'escalation:hubspot:9001:task:1'));
     expect(first.existing).toBe(false);
     expect(second).toEqual({ id: first.id, existing: true });
+    expect(fx.emulator.portal.records('tasks')).toHaveLength(1);
+  });
+
+  it('after a create whose answer never came (a timeout), the retry returns the existing task', async () => {
+    const { ticket, crash } = await portalWithCrashes('tasks', 'hang-after-write');
+    crash();
+    const failure = await crm.createTask(task(ticket, 'escalation:hubspot:9001:task:1')).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    expect(fx.emulator.portal.records('tasks')).toHaveLength(1);
+    expect(await crm.createTask(task(ticket, 'escalation:hubspot:9001:task:1'))).toMatchObject({ existing: true });
+    expect(fx.emulator.portal.records('tasks')).toHaveLength(1);
+  });
+
+  it('a create that was never answered nor made (a hang) is made by the retry, once', async () => {
+    const { ticket, crash } = await portalWithCrashes('tasks', 'hang');
+    crash();
+    const failure = await crm.createTask(task(ticket, 'escalation:hubspot:9001:task:1')).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    expect(fx.emulator.portal.records('tasks')).toHaveLength(0);
+    expect(await crm.createTask(task(ticket, 'escalation:hubspot:9001:task:1'))).toMatchObject({ existing: false });
     expect(fx.emulator.portal.records('tasks')).toHaveLength(1);
   });
 

@@ -143,7 +143,7 @@ describe('SalesforceCrm error classification', () => {
       expect(refreshes).toBe(2);
     });
 
-    it('stops after one refresh when the org keeps refusing (jsforce alone would loop forever)', async () => {
+    it('stops after one refresh per call when the org keeps refusing (jsforce alone would loop forever)', async () => {
       let requests = 0;
       const fx = await org(() => (requests++, undefined));
       let refreshes = 0;
@@ -154,12 +154,14 @@ describe('SalesforceCrm error classification', () => {
           return 'still-wrong';
         },
       });
+      // Retryable: a session can end as soon as it began; the next attempt refreshes again.
       expect(await failure(crm.owner('005000000000001AAA'))).toMatchObject({
         code: 'INVALID_SESSION_ID',
-        retryable: false,
+        retryable: true,
       });
-      expect(refreshes).toBe(1);
-      expect(requests).toBe(2);
+      expect([refreshes, requests]).toEqual([1, 2]);
+      await failure(crm.owner('005000000000001AAA'));
+      expect([refreshes, requests]).toEqual([2, 4]);
     });
 
     it('a refresh that fails says why, and keeps its retryability', async () => {

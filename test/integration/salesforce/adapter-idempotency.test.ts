@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordRef } from '../../../lib/core/model/crm-event.ts';
 import { CrmError, type NewTask } from '../../../lib/core/ports/crm.ts';
+import type { FaultAction } from '../../../lib/local/emulator/faults.ts';
 import type { FaultHook } from '../../../lib/local/emulator/salesforce/index.ts';
 import { AINO, MAIJA, SAMI, adapterFor, startFixture, type Fixture } from './support/org-fixture.ts';
 
@@ -12,13 +13,11 @@ describe('SalesforceCrm idempotency', () => {
   let fx: Fixture;
   afterEach(() => fx.close());
 
-  /** An org whose next `count` writes to `path` succeed and then answer 503. */
-  async function orgWithCrashes(pathEnd: string) {
+  /** An org whose next `count` writes to `path` succeed and then answer 503 (or never answer). */
+  async function orgWithCrashes(pathEnd: string, action: FaultAction = 'crash-after-write') {
     let crashes = 0;
     const faults: FaultHook = (request) =>
-      request.method === 'POST' && request.path.endsWith(pathEnd) && crashes > 0
-        ? (crashes--, 'crash-after-write')
-        : undefined;
+      request.method === 'POST' && request.path.endsWith(pathEnd) && crashes > 0 ? (crashes--, action) : undefined;
     fx = await startFixture({ faults });
     const caseId = fx.emulator.org.apply({
       op: 'create',
@@ -28,7 +27,7 @@ describe('SalesforceCrm idempotency', () => {
     const orderId = fx.emulator.org.apply({ op: 'create', type: 'Order', fields: { EffectiveDate: '2026-12-07' } })
       .Id as string;
     return {
-      crm: adapterFor(fx),
+      crm: adapterFor(fx, { timeoutMs: 200 }),
       caseRef: ref('case', caseId),
       orderRef: ref('order', orderId),
       crash: (n = 1) => (crashes = n),
@@ -78,6 +77,19 @@ describe('SalesforceCrm idempotency', () => {
     expect(written).toBeDefined();
     const retry = await crm.createTask(task(caseRef, 'escalation:salesforce:500:task:1'));
     expect(retry).toEqual({ id: written?.Id, existing: true });
+    expect(fx.emulator.org.records('Task')).toHaveLength(1);
+  });
+
+  it('after a write whose answer never came (a timeout), the retry returns the existing task', async () => {
+    const { crm, caseRef, crash } = await orgWithCrashes('/sobjects/Task', 'hang-after-write');
+    crash();
+    const failure = await crm
+      .createTask(task(caseRef, 'escalation:salesforce:500:task:1'))
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    expect(fx.emulator.org.records('Task')).toHaveLength(1);
+    const retry = await crm.createTask(task(caseRef, 'escalation:salesforce:500:task:1'));
+    expect(retry).toMatchObject({ existing: true });
     expect(fx.emulator.org.records('Task')).toHaveLength(1);
   });
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../../../core/ports/clock.ts';
 import type { Instant } from '../../../core/time/instant.ts';
 import { listen } from '../listen.ts';
+import { Sessions, type OAuthApp } from '../sessions.ts';
 import type { DeliveryOutcome, RetryPolicy } from '../ordered-delivery.ts';
 import { createCrmApi } from './api/api.ts';
 import type { FaultHook } from './faults.ts';
@@ -23,6 +24,8 @@ export interface HubSpotEmulatorOptions {
   readonly host?: string;
   /** The bearer token the API accepts (a private app's token); default `crmflow-emulator-token`. */
   readonly accessToken?: string;
+  /** The OAuth app whose refresh token renews sessions; default EMULATOR_OAUTH_APP. */
+  readonly oauth?: OAuthApp;
   readonly faults?: FaultHook;
   /** Sleep on a virtual clock between webhook retries; `signal` aborts when the emulator closes. */
   readonly sleepUntil?: (at: Instant, signal: AbortSignal) => Promise<unknown>;
@@ -40,7 +43,12 @@ export interface HubSpotEmulator {
   /** `http://127.0.0.1:<port>`: the client's `basePath`. */
   readonly url: string;
   readonly portal: HubSpotPortal;
+  /** The newest access token issued. */
   readonly accessToken: string;
+  /** The OAuth app (client id and secret, refresh token) the token endpoint renews sessions for. */
+  readonly oauth: OAuthApp;
+  /** Ends every session: the API answers 401 until the token endpoint issues a new token. */
+  expireSessions(): void;
   /** Makes the API accept another token only (a token that was rotated). */
   setAccessToken(token: string): void;
   /** Resolves when no webhook request is queued. */
@@ -54,10 +62,10 @@ export const DEFAULT_APP_ID = 1_160_452;
 /** A HubSpot portal on loopback: the CRM API subset @hubspot/api-client uses, and signed webhooks. */
 export async function startHubSpotEmulator(options: HubSpotEmulatorOptions): Promise<HubSpotEmulator> {
   const portal = options.portal ?? new HubSpotPortal({ portalId: options.portalId, clock: options.clock });
-  let token = options.accessToken ?? DEFAULT_ACCESS_TOKEN;
+  const sessions = new Sessions(options.accessToken ?? DEFAULT_ACCESS_TOKEN, options.oauth);
   const handler = createHttpHandler({
     api: createCrmApi(portal),
-    accessToken: () => token,
+    sessions,
     ...(options.faults ? { faults: options.faults } : {}),
   });
   const server = await listen((request, response) => void handler(request, response), {
@@ -82,11 +90,11 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions): Pro
     url: server.url,
     portal,
     get accessToken() {
-      return token;
+      return sessions.current;
     },
-    setAccessToken: (next) => {
-      token = next;
-    },
+    oauth: sessions.app,
+    expireSessions: () => sessions.expire(),
+    setAccessToken: (next) => sessions.replace(next),
     webhooksIdle: () => webhooks?.whenIdle() ?? Promise.resolve(),
     close: async () => {
       webhooks?.close();

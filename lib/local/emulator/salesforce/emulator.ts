@@ -1,6 +1,7 @@
 import type { Clock } from '../../../core/ports/clock.ts';
 import type { Instant } from '../../../core/time/instant.ts';
 import { listen } from '../listen.ts';
+import { Sessions, type OAuthApp } from '../sessions.ts';
 import type { DeliveryOutcome, RetryPolicy } from '../ordered-delivery.ts';
 import type { FaultHook } from './faults.ts';
 import { createHttpHandler } from './http-handler.ts';
@@ -18,6 +19,8 @@ export interface SalesforceEmulatorOptions {
   readonly host?: string;
   /** The bearer token the API accepts; default `crmflow-emulator-token`. */
   readonly accessToken?: string;
+  /** The OAuth app whose refresh token renews sessions; default EMULATOR_OAUTH_APP. */
+  readonly oauth?: OAuthApp;
   readonly faults?: FaultHook;
   /** Sleep on a virtual clock between Outbound Message retries; `signal` aborts when the emulator closes. */
   readonly sleepUntil?: (at: Instant, signal: AbortSignal) => Promise<unknown>;
@@ -36,7 +39,12 @@ export interface SalesforceEmulator {
   /** `http://127.0.0.1:<port>`: jsforce's instanceUrl. */
   readonly url: string;
   readonly org: SalesforceOrg;
+  /** The newest access token issued. */
   readonly accessToken: string;
+  /** The OAuth app (client id and secret, refresh token) the token endpoint renews sessions for. */
+  readonly oauth: OAuthApp;
+  /** Ends every session: the API answers 401 until the token endpoint issues a new token. */
+  expireSessions(): void;
   /** Makes the API accept another token only (a session that expired and was renewed). */
   setAccessToken(token: string): void;
   /** Resolves when no Outbound Message is queued. */
@@ -49,11 +57,11 @@ export const DEFAULT_ACCESS_TOKEN = 'crmflow-emulator-token';
 /** A Salesforce org on loopback: the REST subset jsforce uses, and Outbound Messages on changes. */
 export async function startSalesforceEmulator(options: SalesforceEmulatorOptions): Promise<SalesforceEmulator> {
   const org = options.org ?? new SalesforceOrg({ orgId: options.orgId, clock: options.clock });
-  let token = options.accessToken ?? DEFAULT_ACCESS_TOKEN;
+  const sessions = new Sessions(options.accessToken ?? DEFAULT_ACCESS_TOKEN, options.oauth);
   const api = createRestApi(org, { batchSize: options.queryBatchSize ?? 2000 });
   const handler = createHttpHandler({
     api,
-    accessToken: () => token,
+    sessions,
     ...(options.faults ? { faults: options.faults } : {}),
   });
   const server = await listen((request, response) => void handler(request, response), {
@@ -77,11 +85,11 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     url: server.url,
     org,
     get accessToken() {
-      return token;
+      return sessions.current;
     },
-    setAccessToken: (next) => {
-      token = next;
-    },
+    oauth: sessions.app,
+    expireSessions: () => sessions.expire(),
+    setAccessToken: (next) => sessions.replace(next),
     outboundIdle: () => outbound?.whenIdle() ?? Promise.resolve(),
     close: async () => {
       outbound?.close();

@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, send } from '../http-io.ts';
+import { NO_ANSWER } from '../faults.ts';
+import type { Sessions } from '../sessions.ts';
 import { SERVER_UNAVAILABLE, type FaultHook } from './faults.ts';
+import { tokenAnswer } from './oauth-token.ts';
 import type { ApiRequest, ApiResponse } from './rest/types.ts';
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const BODY_LIMIT = 10 * 1024 * 1024;
 const API_PATH = /^\/services\/data\/v(\d+\.\d)(?:\/(.*))?$/;
+const TOKEN_PATH = '/services/oauth2/token';
 const DAILY_LIMIT = 15000;
 
 const error = (status: number, errorCode: string, message: string): ApiResponse => ({
@@ -15,17 +19,22 @@ const error = (status: number, errorCode: string, message: string): ApiResponse 
 
 export interface HttpHandlerOptions {
   readonly api: (request: ApiRequest) => ApiResponse;
-  readonly accessToken: () => string;
+  readonly sessions: Sessions;
   readonly faults?: FaultHook;
 }
 
-/** HTTP in front of the REST API: body parsing, the fault hook, the bearer token, Salesforce's headers. */
+/**
+ * HTTP in front of the REST API: body parsing, the fault hook, the bearer token, Salesforce's headers,
+ * and the OAuth token endpoint that renews a session.
+ */
 export function createHttpHandler(options: HttpHandlerOptions) {
   let calls = 0;
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    let answer: ApiResponse;
+    let answer: ApiResponse | typeof NO_ANSWER;
     try {
       answer = await respond(request);
+      // Left open: the caller's own deadline ends it (the server closes it at the latest).
+      if (answer === NO_ANSWER) return;
     } catch (thrown) {
       answer = error(500, 'UNKNOWN_EXCEPTION', thrown instanceof Error ? thrown.message : String(thrown));
     }
@@ -36,9 +45,18 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     send(response, answer.status, answer.body, headers['content-type'] ?? JSON_TYPE, headers);
   };
 
-  async function respond(request: IncomingMessage): Promise<ApiResponse> {
+  async function respond(request: IncomingMessage): Promise<ApiResponse | typeof NO_ANSWER> {
     const url = new URL(request.url ?? '/', 'http://emulator');
     const method = (request.method ?? 'GET').toUpperCase();
+    if (url.pathname === TOKEN_PATH && method === 'POST') {
+      const form = await readBody(request, BODY_LIMIT);
+      if (form === 'too-large') return error(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body is too large');
+      return tokenAnswer(
+        options.sessions,
+        new URLSearchParams(form.toString('utf8')),
+        `http://${request.headers.host}`,
+      );
+    }
     if (/^\/services\/data\/?$/.test(url.pathname)) {
       return { status: 200, body: [{ label: "Winter '25", url: '/services/data/v62.0', version: '62.0' }] };
     }
@@ -56,7 +74,9 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     }
     calls += 1;
     const fault = options.faults?.({ method, path: url.pathname, query: url.search, body });
-    if (fault !== undefined && fault !== 'crash-after-write') return fault;
+    if (typeof fault === 'object') return fault;
+    if (fault === 'hang') return NO_ANSWER;
+    if (fault === 'expire-session') options.sessions.expire();
     if (!authorized(request.headers.authorization)) {
       return error(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     }
@@ -71,12 +91,13 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       version: match[1] as string,
       headers: { 'sforce-query-options': header(request, 'sforce-query-options') },
     });
+    if (fault === 'hang-after-write') return NO_ANSWER;
     return fault === 'crash-after-write' ? SERVER_UNAVAILABLE : answer;
   }
 
   function authorized(authorization: string | undefined): boolean {
     const token = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(authorization ?? '')?.[1];
-    return token !== undefined && token === options.accessToken();
+    return options.sessions.accepts(token);
   }
 }
 
