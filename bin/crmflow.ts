@@ -3,6 +3,7 @@
  * Run it as `npm run crmflow -- <command>` in a checkout, or `npx crmflow <command>` where installed.
  */
 import { Command } from 'commander';
+import type { CommandOutcome } from '../lib/cli/failures.ts';
 import { configJsonSchema } from '../lib/core/config/index.ts';
 import { validateCommand } from '../lib/cli/validate.ts';
 
@@ -61,6 +62,50 @@ program
     process.stdout.write(`${outcome.output}\n`);
     process.exitCode = outcome.ok ? 0 : 1;
   });
+
+const failures = program
+  .command('failures')
+  .description('list the failures workflows recorded, and retry them; on the deployed stack (default) or crmflow dev');
+
+/** Where the failures are: one of a deployed stack (--stack, --region) or a running crmflow dev (--dev). */
+const withSource = (command: Command) =>
+  command
+    .option('--stack <name>', 'the deployed stack (default: CrmFlow)')
+    .option('--region <region>', "the stack's region (default: AWS_REGION or your profile's)")
+    .option('--dev [url]', 'a running crmflow dev instead of a stack (default: http://127.0.0.1:3000)')
+    .option('--json', 'print JSON');
+
+const report = (outcome: CommandOutcome) => {
+  if (outcome.stdout !== undefined) process.stdout.write(`${outcome.stdout}\n`);
+  if (outcome.stderr !== undefined) process.stderr.write(`${outcome.stderr}\n`);
+  process.exitCode = outcome.code;
+};
+
+withSource(
+  failures
+    .command('list')
+    .description('the open failures: id, when, workflow, record, step, error and cause')
+    .option('--all', 'retried ones too'),
+).action(async (options: { stack?: string; region?: string; dev?: string | true; json?: boolean; all?: boolean }) => {
+  const { failuresListCommand } = await import('../lib/cli/failures.ts');
+  report(await failuresListCommand(options));
+});
+
+withSource(
+  failures
+    .command('retry')
+    .description('start the failed workflows again, each once; exit 1 when an id is not found or cannot start')
+    .argument('[ids...]', 'the failures to retry (their id, as list shows it)')
+    .option('--all-open', 'every open failure'),
+).action(
+  async (
+    ids: string[],
+    options: { stack?: string; region?: string; dev?: string | true; json?: boolean; allOpen?: boolean },
+  ) => {
+    const { failuresRetryCommand } = await import('../lib/cli/failures.ts');
+    report(await failuresRetryCommand(ids, options));
+  },
+);
 
 program
   .command('schema')

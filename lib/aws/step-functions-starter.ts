@@ -24,7 +24,7 @@ export class StepFunctionsStarter implements WorkflowStarter {
 
   async start(workflow: string, name: string, input: Readonly<Record<string, unknown>>): Promise<'started'> {
     const stateMachineArn = this.#stateMachines[workflow];
-    if (!stateMachineArn) throw new Error(`no state machine for the workflow "${workflow}" in CRMFLOW_STATE_MACHINES`);
+    if (!stateMachineArn) throw new Error(`no state machine is known for the workflow "${workflow}"`);
     try {
       await this.#client.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
     } catch (error) {

@@ -8,6 +8,9 @@ import { DateTime } from 'luxon';
 import { formatProblem, parseConfigText } from '../core/config/index.ts';
 import type { RecordRef } from '../core/model/crm-event.ts';
 import type { AuditEntry } from '../core/ports/store.ts';
+import { failureAdmin } from '../core/failures/failure-admin.ts';
+import { failuresRoutes } from '../local/admin/failures-routes.ts';
+import { ADMIN_PREFIX, FAILURES_PATH } from '../local/admin/paths.ts';
 import { ScaledClock } from '../local/clock/index.ts';
 import { playDemo, seedDemoOrg } from '../local/demo.ts';
 import { startLocalStack } from '../local/stack.ts';
@@ -51,6 +54,8 @@ export async function devCommand(
       out(`${at(entry.at)}  ${ref.kind} ${ref.id}  ${entry.summary}`);
     },
   });
+  // The admin API beside the edge: `crmflow failures --dev <url>` lists and retries through it.
+  stack.edge.mountAdmin(ADMIN_PREFIX, failuresRoutes(failureAdmin({ store: stack.store, workflows: stack.workflows })));
   out(`crmflow is running — one real second is ${describeSpeed(options.speed)} (times below: ${zone})`);
   out(`  webhooks       ${stack.edge.url}/webhooks/…`);
   if (stack.salesforce) {
@@ -59,6 +64,7 @@ export async function devCommand(
     );
     out(`  Outbound Messages go to ${stack.salesforceOutboundUrl}`);
   }
+  out(`  failures       ${stack.edge.url}${FAILURES_PATH}  (crmflow failures list --dev ${stack.edge.url})`);
   out(`  data, e-mails  ${options.data}/ (DynamoDB data, outbox/*.eml)`);
   out('  Ctrl-C stops it.');
   if (options.demo && stack.salesforce) {

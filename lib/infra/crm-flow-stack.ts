@@ -1,6 +1,6 @@
 /**
- * The deployable stack (`npx cdk deploy`): the CrmFlow construct with a config file and its one
- * output, the webhook API's URL.
+ * The deployable stack (`npx cdk deploy`): the CrmFlow construct with a config file and its outputs:
+ * the webhook API's URL, and the table and state machines `crmflow failures` works on.
  */
 import { Annotations, CfnOutput, Stack, type App, type StackProps } from 'aws-cdk-lib';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -8,6 +8,8 @@ import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { loadConfigFile } from './config-file.ts';
 import { CrmFlow, type CrmFlowProps } from './crm-flow.ts';
+import { WORKFLOW_NAMES } from './workflows.ts';
+import { STACK_OUTPUTS } from '../aws/failures/output-keys.ts';
 import { findPackageRoot } from '../package-root.ts';
 
 export interface CrmFlowStackProps extends StackProps, CrmFlowProps {}
@@ -24,6 +26,18 @@ export class CrmFlowStack extends Stack {
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL of the webhook API; the CRMs call <ApiUrl>webhooks/… (README, "Deploying")',
       value: this.crmFlow.url,
+    });
+    // Names, not secrets: `crmflow failures` finds what it reads and starts through these.
+    new CfnOutput(this, STACK_OUTPUTS.tableName, {
+      description: 'The DynamoDB table of record state, the action ledger and failures (crmflow failures)',
+      value: this.crmFlow.table.tableName,
+    });
+    const { stateMachines } = this.crmFlow;
+    new CfnOutput(this, STACK_OUTPUTS.stateMachines, {
+      description: 'Workflow name → state machine ARN, as JSON (crmflow failures retry starts them)',
+      value: this.toJsonString(
+        Object.fromEntries(WORKFLOW_NAMES.map((name) => [name, stateMachines[name].stateMachineArn])),
+      ),
     });
   }
 }

@@ -157,8 +157,8 @@ describe.skipIf(SKIP_REASON !== '')(`CrmFlow${SKIP_REASON}`, () => {
       expect(settings.Format).not.toMatch(/\$context\.(path|resourcePath)\b/);
     });
 
-    it('outputs its URL, and nothing else', () => {
-      expect(Object.keys(built.json.Outputs ?? {})).toEqual(['ApiUrl']);
+    it('outputs its URL (and, for crmflow failures, the table and state machines: outputs.test.ts)', () => {
+      expect(Object.keys(built.json.Outputs ?? {})).toEqual(['ApiUrl', 'TableName', 'StateMachines']);
       built.template.hasOutput('ApiUrl', { Value: built.stack.resolve(built.stack.crmFlow.url) });
       expect(JSON.stringify(built.json.Outputs)).toContain(JSON.stringify(refTo(built.stack.crmFlow.httpApi)));
     });

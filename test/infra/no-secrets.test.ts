@@ -74,7 +74,8 @@ describe.skipIf(SKIP_REASON !== '')(`the template holds no secret and no persona
     }
   });
 
-  it('outputs only the API URL', () => {
-    expect(Object.keys(built.json.Outputs ?? {})).toEqual(['ApiUrl']);
+  it('outputs only the API URL and resource names (table, state machine ARNs), never a secret', () => {
+    expect(Object.keys(built.json.Outputs ?? {})).toEqual(['ApiUrl', 'TableName', 'StateMachines']);
+    expect(JSON.stringify(built.json.Outputs)).not.toMatch(/Secret/i);
   });
 });

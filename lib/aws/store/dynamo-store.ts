@@ -141,26 +141,36 @@ export class DynamoStore implements Store {
     return items.map(toFailureEntry);
   }
 
-  async markFailureRetried(id: string): Promise<boolean> {
-    // The sort key starts with the time, which the caller does not have: find the open one by id.
-    const [open] = await this.query({
-      KeyConditionExpression: 'pk = :pk',
-      FilterExpression: '#id = :id AND #state = :open',
-      ProjectionExpression: 'pk, sk',
-      ExpressionAttributeNames: { '#id': 'id', '#state': 'state' },
-      ExpressionAttributeValues: { ':pk': FAILURE_PK, ':id': id, ':open': 'open' },
-    });
-    if (!open) return false;
-    // Conditional again: two retries racing past the query above must not both win.
+  async markFailureRetried(id: string, at?: Instant): Promise<boolean> {
+    // The sort key starts with the time: without it, find the oldest open one by id.
+    const key =
+      at === undefined
+        ? (
+            await this.query({
+              KeyConditionExpression: 'pk = :pk',
+              FilterExpression: '#id = :id AND #state = :open',
+              ProjectionExpression: 'pk, sk',
+              ExpressionAttributeNames: { '#id': 'id', '#state': 'state' },
+              ExpressionAttributeValues: { ':pk': FAILURE_PK, ':id': id, ':open': 'open' },
+            })
+          )[0]
+        : failureKey(id, at);
+    if (!key) return false;
+    // Conditional: two retries racing here must not both win, and an unknown key is not created.
     return whenConditionHolds(() =>
       this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: open.pk, sk: open.sk },
+          Key: { pk: key['pk'], sk: key['sk'] },
           UpdateExpression: 'SET #state = :retried, retriedAt = :now',
-          ConditionExpression: '#state = :open',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':open': 'open', ':retried': 'retried', ':now': toIso(this.clock.now()) },
+          ConditionExpression: '#state = :open AND #id = :id',
+          ExpressionAttributeNames: { '#state': 'state', '#id': 'id' },
+          ExpressionAttributeValues: {
+            ':open': 'open',
+            ':retried': 'retried',
+            ':id': id,
+            ':now': toIso(this.clock.now()),
+          },
         }),
       ),
     );

@@ -65,5 +65,9 @@ export interface Store {
 
   recordFailure(entry: FailureEntry): Promise<void>;
   listFailures(state?: FailureEntry['state']): Promise<FailureEntry[]>;
-  markFailureRetried(id: string): Promise<boolean>;
+  /**
+   * Marks the open failure `id` recorded at `at` retried (without `at`: the oldest open one of that
+   * id); false when there is none open (another retry won). Conditional: one of two racing wins.
+   */
+  markFailureRetried(id: string, at?: Instant): Promise<boolean>;
 }

@@ -215,6 +215,17 @@ describe('failures', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
+  it('marks exactly the entry recorded at a time, when one id has failed twice', async () => {
+    const again = failure('f-1', '2026-12-03T09:00:00Z');
+    await store.recordFailure(first);
+    await store.recordFailure(again);
+    expect(await store.markFailureRetried('f-1', again.at)).toBe(true);
+    expect(await store.markFailureRetried('f-1', again.at)).toBe(false);
+    expect(await store.markFailureRetried('f-1', Date.parse('2026-12-04T09:00:00Z'))).toBe(false);
+    expect(await store.listFailures('open')).toEqual([first]);
+    expect(await store.listFailures()).toHaveLength(2);
+  });
+
   it('does not reopen a retried failure when the same failure is recorded again', async () => {
     await store.recordFailure(first);
     await store.markFailureRetried('f-1');
