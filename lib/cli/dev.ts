@@ -48,6 +48,8 @@ export async function devCommand(
     clock,
     dataDirectory: options.data,
     port: options.port,
+    // dev runs for days at an hour a second: keep the history of executions that did not succeed only.
+    executionHistory: 'unsucceeded',
     onAudit: (ref: RecordRef, entry: AuditEntry) => {
       // crmflow's own writes come back as webhooks too; only what changed something is news.
       if (/\((ignored|unchanged|duplicate)\)$/.test(entry.summary)) return;

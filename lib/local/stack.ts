@@ -72,6 +72,8 @@ export interface LocalStackOptions {
    * (an emulated timeout lasts until this deadline: a simulation should not wait long for each).
    */
   readonly crmTimeoutMs?: number;
+  /** Which executions keep their event history once ended (LocalStepFunctionsOptions). @default 'all' */
+  readonly executionHistory?: 'all' | 'unsucceeded';
   /** Told of every audit entry as it is written (the live timeline of `crmflow dev`). */
   readonly onAudit?: (ref: RecordRef, entry: AuditEntry) => void;
 }
@@ -130,7 +132,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       return port;
     };
 
-    const workflows = new LocalStepFunctions(clock);
+    const workflows = new LocalStepFunctions(clock, { history: options.executionHistory ?? 'all' });
     closers.push(() => workflows.stop());
     const routerDeps: RouterDeps = {
       settings,

@@ -16,6 +16,13 @@ import type { TaskHandler } from './execution-scope.ts';
 export interface LocalStepFunctionsOptions {
   /** For Retry `JitterStrategy: FULL`; pass a seeded one for reproducible runs. */
   readonly random?: () => number;
+  /**
+   * Whose event history is kept once an execution ends: `all`, or `unsucceeded` (a succeeded
+   * execution keeps its record and transition count, not its events — each event holds a state's
+   * input and output, and a long `crmflow dev` or a 10 000-case simulation would keep gigabytes).
+   * @default 'all'
+   */
+  readonly history?: 'all' | 'unsucceeded';
 }
 
 // StartExecution's rule: no whitespace, brackets, wildcards, these specials or control characters; 1–80 long.
@@ -32,11 +39,13 @@ export class LocalStepFunctions implements WorkflowStarter {
   readonly #random: () => number;
   readonly #workflows = new Map<string, Registered>();
   readonly #executions = new Map<string, Execution>();
+  readonly #history: 'all' | 'unsucceeded';
   #stopped = false;
 
   constructor(clock: LocalClock, options: LocalStepFunctionsOptions = {}) {
     this.#clock = clock;
     this.#random = options.random ?? Math.random;
+    this.#history = options.history ?? 'all';
   }
 
   /**
@@ -90,7 +99,13 @@ export class LocalStepFunctions implements WorkflowStarter {
       events: [],
     };
     const deps = { clock: this.#clock, handlers: registered.handlers, random: this.#random };
-    this.#executions.set(name, new Execution(registered.compiled, record, deps));
+    const execution = new Execution(registered.compiled, record, deps);
+    this.#executions.set(name, execution);
+    if (this.#history === 'unsucceeded') {
+      void execution.done.then(() => {
+        if (record.status === 'succeeded') record.events = [];
+      });
+    }
     return 'started';
   }
 

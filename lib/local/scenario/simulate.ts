@@ -22,7 +22,13 @@ export async function simulate(loaded: LoadedScenario, options: { faults?: Fault
   if (!config.crm[scenario.crm])
     throw new Error(`the scenario runs on ${scenario.crm}, but its config has no crm.${scenario.crm}`);
   const clock = new VirtualClock(start);
-  const stack = await startLocalStack({ config, clock, ...(faults ? { faults } : {}) });
+  // Only failed executions' histories are reported: the others' would only cost memory.
+  const stack = await startLocalStack({
+    config,
+    clock,
+    executionHistory: 'unsucceeded',
+    ...(faults ? { faults } : {}),
+  });
   const problems: string[] = [];
   try {
     const crm = scenarioCrm(stack, scenario.crm);

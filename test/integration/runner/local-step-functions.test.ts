@@ -237,6 +237,27 @@ describe('LocalStepFunctions on a virtual clock', () => {
     });
   });
 
+  it("with history 'unsucceeded', keeps a succeeded execution's record and count but not its events", async () => {
+    const clock = new VirtualClock(START);
+    runner = new LocalStepFunctions(clock, { history: 'unsucceeded' });
+    let fail = false;
+    runner.register('plan', planLoop, {
+      PlanFunctionArn: async () => {
+        if (fail) throw new TypeError('broken');
+        return { action: 'done' };
+      },
+    });
+    await runner.start('plan', 'ok', {});
+    await clock.runUntil(START + HOUR);
+    fail = true;
+    await runner.start('plan', 'broken', {});
+    await clock.runUntil(START + 2 * HOUR);
+    expect(runner.execution('ok')).toMatchObject({ status: 'succeeded', stateTransitions: 3, events: [] });
+    const broken = runner.execution('broken');
+    expect(broken?.status).toBe('failed');
+    expect(broken?.events.map((event) => event.type)).toContain('ExecutionFailed');
+  });
+
   it('treats a duplicate start as already started, and a conflicting one as ExecutionAlreadyExists', async () => {
     const { clock, runner } = setUp();
     runner.register('plan', planLoop, { PlanFunctionArn: planner(clock, [START + DAY], []) });
