@@ -15,6 +15,27 @@ describe('HubSpotPortal', () => {
     return { clock, hs, events };
   }
 
+  it('rolls a failed transaction back — records, updates and associations — and its events never fire', () => {
+    const { hs, events } = portal();
+    hs.apply({ op: 'create', type: 'ticket', id: '9001', fields: { subject: 'Kept', contactId: '501' } });
+    hs.associate('tickets', '9001', 'contacts', '502');
+    const before = hs.get('tickets', '9001');
+    events.length = 0;
+    expect(() =>
+      hs.transaction(() => {
+        hs.apply({ op: 'create', type: 'ticket', id: '9002', fields: { subject: 'Will vanish', contactId: '502' } });
+        hs.apply({ op: 'update', type: 'ticket', id: '9001', fields: { subject: 'Changed' } });
+        hs.dissociate('tickets', '9001', 'contacts', '501');
+        throw new Error('rollback');
+      }),
+    ).toThrow('rollback');
+    expect(hs.records('tickets').map((ticket) => ticket.id)).toEqual(['9001']);
+    expect(hs.get('tickets', '9001')).toEqual(before);
+    expect(hs.associatedIds('tickets', '9001', 'contacts')).toEqual(['501', '502']);
+    expect(hs.associatedIds('contacts', '502', 'tickets')).toEqual(['9001']);
+    expect(events).toEqual([]);
+  });
+
   it('fills what HubSpot fills on create, and announces it (seeds are silent)', () => {
     const { hs, events } = portal();
     const ticket = hs.apply({

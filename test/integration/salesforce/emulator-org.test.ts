@@ -89,13 +89,17 @@ describe('Salesforce emulator: the org model', () => {
     const org = newOrg();
     const events: OrgChangeEvent[] = [];
     org.onChange((event) => events.push(event));
+    const kept = org.create('Contact', { LastName: 'Kept' }, 'api');
+    events.length = 0;
     expect(() =>
       org.transaction(() => {
         org.create('Case', { Subject: 'Will vanish' }, 'api');
+        org.update('Contact', kept.Id as string, { LastName: 'Changed' }, 'api');
         org.create('Contact', {}, 'api'); // REQUIRED_FIELD_MISSING
       }),
     ).toThrow(/Required fields are missing: \[LastName\]/);
     expect(org.records('Case')).toEqual([]);
+    expect(org.records('Contact')).toEqual([kept]);
     expect(events).toEqual([]);
     expect(org.create('Case', {}, 'api').CaseNumber).toBe('00001001');
   });

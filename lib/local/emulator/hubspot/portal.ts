@@ -77,6 +77,7 @@ export class HubSpotPortal {
   readonly #clock: Clock;
   readonly #closedStages: readonly string[];
   #tables = new Map<ObjectType, Map<string, HsRecord>>();
+  #undo: { readonly table: Map<string, HsRecord>; readonly id: string; readonly before: HsRecord | undefined }[] = [];
   readonly #associations = new AssociationStore();
   readonly #ids = new IdCounters();
   readonly #owners = new Map<string, HsOwner>();
@@ -202,7 +203,7 @@ export class HubSpotPortal {
       });
       deriveProperties(type, props, { id, now, closedStages: this.#closedStages });
       const record: HsRecord = Object.freeze({ id, type, properties: Object.freeze(props), createdAt, updatedAt });
-      this.#table(type).set(id, record);
+      this.#write(type, id, record);
       for (const link of options.associations ?? []) this.associate(type, id, link.toType, link.toId);
       if (source !== 'seed') this.#emit('created', record, nonNull(props), source);
       return record;
@@ -222,7 +223,7 @@ export class HubSpotPortal {
       props[def.modifiedProperty] = hsDateTime(updatedAt);
       deriveProperties(type, props, { id, now, closedStages: this.#closedStages });
       const record: HsRecord = Object.freeze({ ...existing, properties: Object.freeze(props), updatedAt });
-      this.#table(type).set(id, record);
+      this.#write(type, id, record);
       const changed: Props = {};
       for (const [name, value] of Object.entries(props)) {
         if (name !== def.modifiedProperty && (existing.properties[name] ?? null) !== value) changed[name] = value;
@@ -237,7 +238,7 @@ export class HubSpotPortal {
     const existing = this.get(type, id);
     if (!existing) throw objectNotFound(id);
     return this.transaction(() => {
-      this.#table(type).delete(id);
+      this.#write(type, id, undefined);
       this.#associations.removeAll(type, id);
       if (source !== 'seed') this.#emit('deleted', existing, {}, source);
       return existing;
@@ -268,21 +269,27 @@ export class HubSpotPortal {
    */
   transaction<T>(work: () => T): T {
     if (this.#depth > 0) return work();
-    const tables = new Map([...this.#tables].map(([type, table]) => [type, new Map(table)]));
-    const associations = this.#associations.snapshot();
+    // Undo logs, not copies of every table: a write costs the same in a large portal as in a small one.
+    this.#undo = [];
+    const associations = this.#associations.savepoint();
     const ids = this.#ids.snapshot();
     this.#depth += 1;
     let result: T;
     try {
       result = work();
     } catch (error) {
-      this.#tables = tables;
-      this.#associations.restore(associations);
+      for (const { table, id, before } of this.#undo.reverse()) {
+        if (before === undefined) table.delete(id);
+        else table.set(id, before);
+      }
+      associations.rollback();
       this.#ids.restore(ids);
       this.#pending = [];
       throw error;
     } finally {
       this.#depth -= 1;
+      this.#undo = [];
+      associations.release();
     }
     const events = this.#pending;
     this.#pending = [];
@@ -299,6 +306,14 @@ export class HubSpotPortal {
   }
 
   // ---- internals -----------------------------------------------------------------------------
+
+  /** Sets (or with undefined, deletes) one record, remembering what it was for a rollback. */
+  #write(type: ObjectType, id: string, record: HsRecord | undefined): void {
+    const table = this.#table(type);
+    this.#undo.push({ table, id, before: table.get(id) });
+    if (record === undefined) table.delete(id);
+    else table.set(id, record);
+  }
 
   #table(type: ObjectType): Map<string, HsRecord> {
     let table = this.#tables.get(type);

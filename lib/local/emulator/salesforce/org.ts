@@ -62,6 +62,7 @@ export class SalesforceOrg {
   readonly #clock: Clock;
   readonly #closedCaseStatuses: readonly string[];
   #tables = new Map<string, Map<string, SfRecord>>();
+  #undo: { readonly table: Map<string, SfRecord>; readonly key: string; readonly before: SfRecord | undefined }[] = [];
   readonly #ids = new IdMinter();
   #autoNumbers = new Map<string, number>();
   readonly #listeners = new Set<(event: OrgChangeEvent) => void>();
@@ -176,12 +177,12 @@ export class SalesforceOrg {
     const existing = this.get(def.name, id);
     if (!existing) throw notFound('entity is deleted');
     return this.transaction(() => {
-      this.#table(def).delete(keyOf(existing));
+      this.#write(def, keyOf(existing), undefined);
       for (const [child, fieldName] of CASCADES) {
         const childDef = this.catalog.object(child);
         if (!childDef) continue;
-        for (const record of this.#table(childDef).values()) {
-          if (record[fieldName] === existing.Id) this.#table(childDef).delete(keyOf(record));
+        for (const record of [...this.#table(childDef).values()]) {
+          if (record[fieldName] === existing.Id) this.#write(childDef, keyOf(record), undefined);
         }
       }
       if (source !== 'seed')
@@ -196,7 +197,8 @@ export class SalesforceOrg {
    */
   transaction<T>(work: () => T): T {
     if (this.#depth > 0) return work();
-    const tables = new Map([...this.#tables].map(([type, table]) => [type, new Map(table)]));
+    // An undo log, not a copy of every table: a write costs the same in a large org as in a small one.
+    this.#undo = [];
     const ids = this.#ids.snapshot();
     const autoNumbers = new Map(this.#autoNumbers);
     this.#depth += 1;
@@ -204,13 +206,17 @@ export class SalesforceOrg {
     try {
       result = work();
     } catch (error) {
-      this.#tables = tables;
+      for (const { table, key, before } of this.#undo.reverse()) {
+        if (before === undefined) table.delete(key);
+        else table.set(key, before);
+      }
       this.#ids.restore(ids);
       this.#autoNumbers = autoNumbers;
       this.#pending = [];
       throw error;
     } finally {
       this.#depth -= 1;
+      this.#undo = [];
     }
     const events = this.#pending;
     this.#pending = [];
@@ -292,7 +298,15 @@ export class SalesforceOrg {
         names,
       );
     }
-    this.#table(def).set(keyOf(record), Object.freeze(record));
+    this.#write(def, keyOf(record), Object.freeze(record));
+  }
+
+  /** Sets (or with undefined, deletes) one row, remembering what it was for a rollback. */
+  #write(def: ObjectDef, key: string, record: SfRecord | undefined): void {
+    const table = this.#table(def);
+    this.#undo.push({ table, key, before: table.get(key) });
+    if (record === undefined) table.delete(key);
+    else table.set(key, record);
   }
 
   #emit(event: OrgChangeEvent): void {
