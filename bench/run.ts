@@ -14,7 +14,8 @@ import { measureStory, STORIES, type StoryFigure } from './stories.ts';
 
 const quick = process.argv.includes('--quick');
 const ROOT = new URL('../', import.meta.url);
-const LIMIT_MS = 180_000;
+/** How long one simulation size may take: N = 10 000 is most of a full run (≈ 20 min on 2 cores). */
+const LIMIT_MS = quick ? 180_000 : 45 * 60_000;
 /** Standard workflows, list price (us-east-1): $0.025 per 1 000 state transitions. An assumption. */
 const PRICE_PER_TRANSITION = 0.025 / 1000;
 
@@ -88,7 +89,7 @@ for (const n of sizes) {
   last = figure;
   log(
     `  N=${String(n).padEnd(6)} ${fmt(figure.wallMs / 1000, 1).padStart(6)} s  ${fmt(figure.casesPerSecond, 1).padStart(6)} cases/s` +
-      `  (${figure.tasks} tasks, ${figure.emails} e-mails, ${figure.failures} failures)`,
+      `  peak ${fmt(figure.peakRssMb)} MB  (${figure.tasks} tasks, ${figure.emails} e-mails, ${figure.failures} failures)`,
   );
 }
 results['simulation'] = simulation;

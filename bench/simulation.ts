@@ -60,6 +60,8 @@ export interface SimulationFigure {
   readonly tasks: number;
   readonly emails: number;
   readonly failures: number;
+  /** The process's peak resident memory (the whole local stack lives in it). */
+  readonly peakRssMb: number;
 }
 
 export async function measureSimulation(
@@ -68,7 +70,7 @@ export async function measureSimulation(
 ): Promise<SimulationFigure> {
   const scenario = manyCases(n);
   const start = nowMs();
-  const timer = onProgress ? setInterval(() => onProgress(nowMs() - start), 10_000) : undefined;
+  const timer = onProgress ? setInterval(() => onProgress(nowMs() - start), 60_000) : undefined;
   try {
     const output = await simulate(scenario);
     const wallMs = nowMs() - start;
@@ -79,6 +81,7 @@ export async function measureSimulation(
       tasks: output.tasks.length,
       emails: output.emails.length,
       failures: output.failures.length,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
     if (timer) clearInterval(timer);
