@@ -25,7 +25,8 @@ function simulateInChild(n: number, limitMs: number): Promise<SimulationFigure |
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      [new URL('simulate-child.ts', import.meta.url).pathname, String(n)],
+      // The whole local stack holds 10 000 cases in memory: give it room past node's default heap limit.
+      ['--max-old-space-size=8192', new URL('simulate-child.ts', import.meta.url).pathname, String(n)],
       { timeout: limitMs, maxBuffer: 1 << 20 },
       (error, stdout) => {
         if (error && (error as { killed?: boolean }).killed) resolve(undefined);
