@@ -4,8 +4,8 @@
  * does not expire), the secret is read again, bypassing the cache, in case it was rotated. The new
  * token lives in this container only, as for Salesforce (salesforce-session.ts).
  */
-import { CrmError } from '../core/ports/crm.ts';
 import { refreshGrant } from '../crm/hubspot/oauth.ts';
+import { rereadToken } from './reread-token.ts';
 import type { HubSpotSecret } from './secret-schemas.ts';
 
 export function hubspotRefresh(
@@ -17,17 +17,9 @@ export function hubspotRefresh(
   if (refreshToken && clientId && clientSecret) {
     return () => refreshGrant({ refreshToken, clientId, clientSecret }, basePath);
   }
-  let current = secret.accessToken;
-  return async () => {
-    const { accessToken } = await reread();
-    if (accessToken === current) {
-      throw new CrmError(
-        'INVALID_AUTHENTICATION',
-        'HubSpot refused the access token and its secret holds no newer one (rotate the private app token, or add OAuth credentials)',
-        false,
-      );
-    }
-    current = accessToken;
-    return accessToken;
-  };
+  return rereadToken(secret.accessToken, reread, {
+    code: 'INVALID_AUTHENTICATION',
+    message:
+      'HubSpot refused the access token and its secret holds no newer one (rotate the private app token, or add OAuth credentials)',
+  });
 }

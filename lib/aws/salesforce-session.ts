@@ -5,8 +5,8 @@
  * The new token lives in this container only: writing it back would need PutSecretValue on the
  * credentials, which the Lambdas should not have.
  */
-import { CrmError } from '../core/ports/crm.ts';
 import { DEFAULT_LOGIN_URL, refreshGrant } from '../crm/salesforce/oauth.ts';
+import { rereadToken } from './reread-token.ts';
 import type { SalesforceSecret } from './secret-schemas.ts';
 
 export function salesforceRefresh(
@@ -18,17 +18,9 @@ export function salesforceRefresh(
     const loginUrl = secret.loginUrl ?? DEFAULT_LOGIN_URL;
     return () => refreshGrant(loginUrl, { refreshToken, clientId, clientSecret });
   }
-  let current = secret.accessToken;
-  return async () => {
-    const { accessToken } = await reread();
-    if (accessToken === current) {
-      throw new CrmError(
-        'INVALID_SESSION_ID',
-        'Salesforce refused the access token and its secret holds no newer one (add OAuth credentials to refresh it)',
-        false,
-      );
-    }
-    current = accessToken;
-    return accessToken;
-  };
+  return rereadToken(secret.accessToken, reread, {
+    code: 'INVALID_SESSION_ID',
+    message:
+      'Salesforce refused the access token and its secret holds no newer one (add OAuth credentials to refresh it)',
+  });
 }

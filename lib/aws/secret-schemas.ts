@@ -26,30 +26,33 @@ const url = z.url({ protocol: /^https?$/ });
 
 const OAUTH_KEYS = ['refreshToken', 'clientId', 'clientSecret'] as const;
 
+/** An access token, and optionally the OAuth app that renews it (its three keys all or none). */
+const oauthCredentials = {
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1).optional(),
+  clientId: z.string().min(1).optional(),
+  clientSecret: z.string().min(1).optional(),
+};
+const allOrNoneOfOAuth = [
+  (secret: Partial<Record<(typeof OAUTH_KEYS)[number], string>>) =>
+    OAUTH_KEYS.every((key) => secret[key]) || OAUTH_KEYS.every((key) => !secret[key]),
+  { message: 'refreshToken, clientId and clientSecret go together: all three (OAuth refresh) or none' },
+] as const;
+
 export const salesforceSecretSchema = z
   .strictObject({
     instanceUrl: url,
-    accessToken: z.string().min(1),
-    refreshToken: z.string().min(1).optional(),
-    clientId: z.string().min(1).optional(),
-    clientSecret: z.string().min(1).optional(),
+    ...oauthCredentials,
     /** Where OAuth tokens are refreshed: login.salesforce.com (default), test.salesforce.com or a My Domain. */
     loginUrl: url.optional(),
   })
-  .refine((secret) => OAUTH_KEYS.every((key) => secret[key]) || OAUTH_KEYS.every((key) => !secret[key]), {
-    message: 'refreshToken, clientId and clientSecret go together: all three (OAuth refresh) or none',
-  });
+  .refine(...allOrNoneOfOAuth);
 export type SalesforceSecret = z.infer<typeof salesforceSecretSchema>;
 
 export const hubspotSecretSchema = z
   .strictObject({
     /** A private app's token, or an OAuth access token (renewed with the three OAuth keys). */
-    accessToken: z.string().min(1),
-    refreshToken: z.string().min(1).optional(),
-    clientId: z.string().min(1).optional(),
-    clientSecret: z.string().min(1).optional(),
+    ...oauthCredentials,
   })
-  .refine((secret) => OAUTH_KEYS.every((key) => secret[key]) || OAUTH_KEYS.every((key) => !secret[key]), {
-    message: 'refreshToken, clientId and clientSecret go together: all three (OAuth refresh) or none',
-  });
+  .refine(...allOrNoneOfOAuth);
 export type HubSpotSecret = z.infer<typeof hubspotSecretSchema>;

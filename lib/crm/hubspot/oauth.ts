@@ -4,12 +4,7 @@
  */
 import { createHubSpotClient, DEFAULT_BASE_PATH } from './client.ts';
 import { toCrmError } from './errors.ts';
-
-export interface OAuthCredentials {
-  readonly refreshToken: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
-}
+import type { OAuthCredentials } from '../shared/oauth-credentials.ts';
 
 export async function refreshGrant(credentials: OAuthCredentials, basePath = DEFAULT_BASE_PATH): Promise<string> {
   const { client, close } = createHubSpotClient({ basePath });

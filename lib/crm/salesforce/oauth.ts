@@ -3,15 +3,10 @@
  * connected app's refresh token. Errors are CrmErrors that never quote a token.
  */
 import { CrmError } from '../../core/ports/crm.ts';
+import type { OAuthCredentials } from '../shared/oauth-credentials.ts';
 
 export const DEFAULT_LOGIN_URL = 'https://login.salesforce.com';
 const TIMEOUT_MS = 20_000;
-
-export interface OAuthCredentials {
-  readonly refreshToken: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
-}
 
 /** POST /services/oauth2/token, grant_type=refresh_token; errors classified, never quoting a token. */
 export async function refreshGrant(loginUrl: string, credentials: OAuthCredentials): Promise<string> {

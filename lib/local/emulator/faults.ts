@@ -1,3 +1,5 @@
+import type { Sessions } from './sessions.ts';
+
 /** What the fault hook sees of each API request (path without the query string). */
 export interface FaultRequest {
   readonly method: string;
@@ -30,3 +32,30 @@ export type FaultHook = (request: FaultRequest) => FaultResponse | FaultAction |
 
 /** The answer of a request that is never answered: the HTTP layer leaves the response open. */
 export const NO_ANSWER = Symbol('no answer');
+
+/** The outcome of a fault hook's call. */
+export type Fault = ReturnType<FaultHook>;
+
+/**
+ * Serves one API request under its fault: an error answer instead, no answer, or a session ended
+ * first; else `refuse` (the token check) may answer, and otherwise the request is performed — and,
+ * for the after-write faults, its answer lost (`lostAnswer`) or never sent.
+ */
+export function serveUnderFault<Answer>(
+  fault: Fault,
+  serve: {
+    readonly sessions: Sessions;
+    readonly lostAnswer: FaultResponse;
+    readonly refuse: () => Answer | undefined;
+    readonly perform: () => Answer;
+  },
+): Answer | FaultResponse | typeof NO_ANSWER {
+  if (typeof fault === 'object') return fault;
+  if (fault === 'hang') return NO_ANSWER;
+  if (fault === 'expire-session') serve.sessions.expire();
+  const refused = serve.refuse();
+  if (refused !== undefined) return refused;
+  const answer = serve.perform();
+  if (fault === 'hang-after-write') return NO_ANSWER;
+  return fault === 'crash-after-write' ? serve.lostAnswer : answer;
+}

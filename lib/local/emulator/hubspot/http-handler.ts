@@ -3,7 +3,7 @@ import { readBody, send } from '../http-io.ts';
 import { HubSpotApiError } from './api-error.ts';
 import type { ApiFailure } from './api/api.ts';
 import type { ApiRequest, ApiResponse } from './api/types.ts';
-import { NO_ANSWER } from '../faults.ts';
+import { NO_ANSWER, serveUnderFault } from '../faults.ts';
 import type { Sessions } from '../sessions.ts';
 import { BAD_GATEWAY, type FaultHook } from './faults.ts';
 import { tokenAnswer } from './oauth-token.ts';
@@ -66,27 +66,28 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       }
     }
     const fault = options.faults?.({ method, path: url.pathname, query: url.search, body });
-    if (typeof fault === 'object') return fault;
-    if (fault === 'hang') return NO_ANSWER;
-    if (fault === 'expire-session') options.sessions.expire();
-    if (!authorized(request.headers.authorization)) {
-      return failure(
-        401,
-        'INVALID_AUTHENTICATION',
-        'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
-      );
-    }
-    const answer = options.api({
-      method,
-      segments: (match[1] ?? '')
-        .split('/')
-        .filter((segment) => segment.length > 0)
-        .map(decodeURIComponent),
-      query: url.searchParams,
-      body,
+    return serveUnderFault(fault, {
+      sessions: options.sessions,
+      lostAnswer: BAD_GATEWAY,
+      refuse: () =>
+        authorized(request.headers.authorization)
+          ? undefined
+          : failure(
+              401,
+              'INVALID_AUTHENTICATION',
+              'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
+            ),
+      perform: () =>
+        options.api({
+          method,
+          segments: (match[1] ?? '')
+            .split('/')
+            .filter((segment) => segment.length > 0)
+            .map(decodeURIComponent),
+          query: url.searchParams,
+          body,
+        }),
     });
-    if (fault === 'hang-after-write') return NO_ANSWER;
-    return fault === 'crash-after-write' ? BAD_GATEWAY : answer;
   }
 
   function authorized(authorization: string | undefined): boolean {

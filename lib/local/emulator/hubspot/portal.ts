@@ -1,4 +1,5 @@
 import type { Clock } from '../../../core/ports/clock.ts';
+import { UndoLog, announce } from '../undo-log.ts';
 import type { Instant } from '../../../core/time/instant.ts';
 import { HubSpotApiError, badRequest, invalidProperties, objectNotFound } from './api-error.ts';
 import { AssociationStore } from './association-store.ts';
@@ -77,7 +78,7 @@ export class HubSpotPortal {
   readonly #clock: Clock;
   readonly #closedStages: readonly string[];
   #tables = new Map<ObjectType, Map<string, HsRecord>>();
-  #undo: { readonly table: Map<string, HsRecord>; readonly id: string; readonly before: HsRecord | undefined }[] = [];
+  readonly #undo = new UndoLog<HsRecord>();
   readonly #associations = new AssociationStore();
   readonly #ids = new IdCounters();
   readonly #owners = new Map<string, HsOwner>();
@@ -269,8 +270,6 @@ export class HubSpotPortal {
    */
   transaction<T>(work: () => T): T {
     if (this.#depth > 0) return work();
-    // Undo logs, not copies of every table: a write costs the same in a large portal as in a small one.
-    this.#undo = [];
     const associations = this.#associations.savepoint();
     const ids = this.#ids.snapshot();
     this.#depth += 1;
@@ -278,41 +277,27 @@ export class HubSpotPortal {
     try {
       result = work();
     } catch (error) {
-      for (const { table, id, before } of this.#undo.reverse()) {
-        if (before === undefined) table.delete(id);
-        else table.set(id, before);
-      }
+      this.#undo.rollback();
       associations.rollback();
       this.#ids.restore(ids);
       this.#pending = [];
       throw error;
     } finally {
       this.#depth -= 1;
-      this.#undo = [];
+      this.#undo.clear();
       associations.release();
     }
     const events = this.#pending;
     this.#pending = [];
-    for (const event of events) {
-      for (const listener of this.#listeners) {
-        try {
-          listener(event);
-        } catch {
-          // A listener's failure must not undo a committed write; listeners report their own errors.
-        }
-      }
-    }
+    announce(events, this.#listeners);
     return result;
   }
 
   // ---- internals -----------------------------------------------------------------------------
 
-  /** Sets (or with undefined, deletes) one record, remembering what it was for a rollback. */
+  /** Sets (or with undefined, deletes) one record, undoably. */
   #write(type: ObjectType, id: string, record: HsRecord | undefined): void {
-    const table = this.#table(type);
-    this.#undo.push({ table, id, before: table.get(id) });
-    if (record === undefined) table.delete(id);
-    else table.set(id, record);
+    this.#undo.write(this.#table(type), id, record);
   }
 
   #table(type: ObjectType): Map<string, HsRecord> {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, send } from '../http-io.ts';
-import { NO_ANSWER } from '../faults.ts';
+import { NO_ANSWER, serveUnderFault } from '../faults.ts';
 import type { Sessions } from '../sessions.ts';
 import { SERVER_UNAVAILABLE, type FaultHook } from './faults.ts';
 import { tokenAnswer } from './oauth-token.ts';
@@ -74,25 +74,26 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     }
     calls += 1;
     const fault = options.faults?.({ method, path: url.pathname, query: url.search, body });
-    if (typeof fault === 'object') return fault;
-    if (fault === 'hang') return NO_ANSWER;
-    if (fault === 'expire-session') options.sessions.expire();
-    if (!authorized(request.headers.authorization)) {
-      return error(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
-    }
-    const answer = options.api({
-      method: method === 'HEAD' ? 'GET' : method,
-      segments: (match[2] ?? '')
-        .split('/')
-        .filter((s) => s.length > 0)
-        .map(decodeURIComponent),
-      query: url.searchParams,
-      body,
-      version: match[1] as string,
-      headers: { 'sforce-query-options': header(request, 'sforce-query-options') },
+    return serveUnderFault(fault, {
+      sessions: options.sessions,
+      lostAnswer: SERVER_UNAVAILABLE,
+      refuse: () =>
+        authorized(request.headers.authorization)
+          ? undefined
+          : error(401, 'INVALID_SESSION_ID', 'Session expired or invalid'),
+      perform: () =>
+        options.api({
+          method: method === 'HEAD' ? 'GET' : method,
+          segments: (match[2] ?? '')
+            .split('/')
+            .filter((s) => s.length > 0)
+            .map(decodeURIComponent),
+          query: url.searchParams,
+          body,
+          version: match[1] as string,
+          headers: { 'sforce-query-options': header(request, 'sforce-query-options') },
+        }),
     });
-    if (fault === 'hang-after-write') return NO_ANSWER;
-    return fault === 'crash-after-write' ? SERVER_UNAVAILABLE : answer;
   }
 
   function authorized(authorization: string | undefined): boolean {

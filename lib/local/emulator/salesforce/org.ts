@@ -1,4 +1,5 @@
 import type { FieldValue } from '../../../core/model/crm-event.ts';
+import { UndoLog, announce } from '../undo-log.ts';
 import type { Clock } from '../../../core/ports/clock.ts';
 import { SalesforceApiError, notFound } from './api-error.ts';
 import { Catalog } from './catalog.ts';
@@ -62,7 +63,7 @@ export class SalesforceOrg {
   readonly #clock: Clock;
   readonly #closedCaseStatuses: readonly string[];
   #tables = new Map<string, Map<string, SfRecord>>();
-  #undo: { readonly table: Map<string, SfRecord>; readonly key: string; readonly before: SfRecord | undefined }[] = [];
+  readonly #undo = new UndoLog<SfRecord>();
   readonly #ids = new IdMinter();
   #autoNumbers = new Map<string, number>();
   readonly #listeners = new Set<(event: OrgChangeEvent) => void>();
@@ -197,8 +198,6 @@ export class SalesforceOrg {
    */
   transaction<T>(work: () => T): T {
     if (this.#depth > 0) return work();
-    // An undo log, not a copy of every table: a write costs the same in a large org as in a small one.
-    this.#undo = [];
     const ids = this.#ids.snapshot();
     const autoNumbers = new Map(this.#autoNumbers);
     this.#depth += 1;
@@ -206,29 +205,18 @@ export class SalesforceOrg {
     try {
       result = work();
     } catch (error) {
-      for (const { table, key, before } of this.#undo.reverse()) {
-        if (before === undefined) table.delete(key);
-        else table.set(key, before);
-      }
+      this.#undo.rollback();
       this.#ids.restore(ids);
       this.#autoNumbers = autoNumbers;
       this.#pending = [];
       throw error;
     } finally {
       this.#depth -= 1;
-      this.#undo = [];
+      this.#undo.clear();
     }
     const events = this.#pending;
     this.#pending = [];
-    for (const event of events) {
-      for (const listener of this.#listeners) {
-        try {
-          listener(event);
-        } catch {
-          // A listener's failure must not undo a committed write; listeners report their own errors.
-        }
-      }
-    }
+    announce(events, this.#listeners);
     return result;
   }
 
@@ -301,12 +289,9 @@ export class SalesforceOrg {
     this.#write(def, keyOf(record), Object.freeze(record));
   }
 
-  /** Sets (or with undefined, deletes) one row, remembering what it was for a rollback. */
+  /** Sets (or with undefined, deletes) one row, undoably. */
   #write(def: ObjectDef, key: string, record: SfRecord | undefined): void {
-    const table = this.#table(def);
-    this.#undo.push({ table, key, before: table.get(key) });
-    if (record === undefined) table.delete(key);
-    else table.set(key, record);
+    this.#undo.write(this.#table(def), key, record);
   }
 
   #emit(event: OrgChangeEvent): void {
