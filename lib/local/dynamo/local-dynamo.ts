@@ -2,11 +2,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { createDocumentClient } from '../../aws/store/document-client.ts';
 import { DEFAULT_TABLE_NAME } from '../../aws/store/table.ts';
+import { deferred } from '../clock/deferred.ts';
+import { InFlight } from '../clock/in-flight.ts';
 import { assertUnlocked } from './assert-unlocked.ts';
 import { ensureTable } from './ensure-table.ts';
 
@@ -39,6 +42,7 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
+  const handling = countRequests(server);
   const endpoint = `http://127.0.0.1:${port}`;
 
   const raw = new DynamoDBClient({
@@ -48,7 +52,7 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 3,
   });
-  const close = closeOnce(raw, server);
+  const close = closeOnce(raw, server, handling);
   try {
     await ensureTable(raw, tableName);
   } catch (error) {
@@ -64,15 +68,35 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
   };
 }
 
-function closeOnce(raw: DynamoDBClient, server: Server): () => Promise<void> {
+function closeOnce(raw: DynamoDBClient, server: Server, handling: InFlight): () => Promise<void> {
   let closing: Promise<void> | undefined;
   return () => {
     closing ??= (async () => {
       // The document client's destroy() is a no-op: the keep-alive sockets belong to the raw client.
       raw.destroy();
+      // dynalite closes its database on close() and throws ("Database is closed") from a request
+      // still being handled, killing the process: let those finish first (a few ms; capped).
+      await Promise.race([handling.idle(), delay(HANDLING_GRACE_MS)]);
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     })();
     return closing;
   };
+}
+
+const HANDLING_GRACE_MS = 2_000;
+
+/** Requests dynalite is handling, from arrival until it answers (even to a client that has gone). */
+function countRequests(server: Server): InFlight {
+  const handling = new InFlight();
+  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
+    const { promise, resolve } = deferred();
+    void handling.track(promise);
+    const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+    response.end = ((...args: unknown[]) => {
+      resolve();
+      return end(...args);
+    }) as ServerResponse['end'];
+  });
+  return handling;
 }

@@ -24,7 +24,7 @@ describe('crmflow dev', () => {
     });
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGINT');
-    expect(await exit).toBe(0);
+    expect(await exit, `crmflow dev's output:\n${output}`).toBe(0);
     expect(output).toContain('crmflow is running');
     expect(output).toMatch(/webhooks\s+http:\/\/127\.0\.0\.1:\d+\/webhooks/);
     expect(output).toContain('stopping');

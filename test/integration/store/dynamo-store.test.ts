@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DynamoStore } from '../../../lib/aws/store/dynamo-store.ts';
@@ -258,6 +259,33 @@ describe('persisted local DynamoDB', () => {
     } finally {
       await after.close();
     }
+  });
+
+  it('lets a request it is handling finish before closing its database (Ctrl-C in crmflow dev)', async () => {
+    // dynalite closes its database on close() and throws from a request still being handled — the
+    // crash `crmflow dev` showed on Ctrl-C. A request whose body is still arriving is such a request.
+    const dynamo = await startLocalDynamo({ path: dir });
+    const body = JSON.stringify({ TableName: dynamo.tableName, Key: { pk: { S: 'x' }, sk: { S: 'y' } } });
+    const answered = new Promise<number>((resolve, reject) => {
+      const request = httpRequest(dynamo.endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': 'DynamoDB_20120810.GetItem',
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=local/20261123/local/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+          'x-amz-date': '20261123T000000Z',
+          'content-length': Buffer.byteLength(body),
+        },
+      });
+      request.on('response', (response) => resolve(response.statusCode ?? 0)).on('error', reject);
+      request.write(body.slice(0, 10));
+      setTimeout(() => request.end(body.slice(10)), 100);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const closed = dynamo.close();
+    expect(await answered).toBe(200);
+    await closed;
   });
 
   it('refuses a second opener of the same directory with a clear error', async () => {
